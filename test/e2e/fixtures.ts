@@ -1,0 +1,109 @@
+import { type Browser, type BrowserContext, test as base, expect, type Locator, type Page } from '@playwright/test';
+import { SyncServerProcess } from './syncServer.js';
+
+/** One person at one machine: a browser context with its own IndexedDB and service worker. */
+export class Investigator {
+  constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+    private readonly server: SyncServerProcess,
+  ) {}
+
+  async openApp(): Promise<void> {
+    await this.page.goto(`${this.server.url}/`);
+    await expect(this.page.getByRole('button', { name: 'New case' })).toBeVisible();
+  }
+
+  /** Creates a case from the list and names it; returns its id from the address. */
+  async createCase(title: string): Promise<string> {
+    await this.page.getByRole('button', { name: 'New case' }).click();
+    await expect(this.page).toHaveURL(/#\/case\/[0-9a-z]{24}$/);
+    await this.title.fill(title);
+    return this.caseId();
+  }
+
+  async openCase(title: string): Promise<void> {
+    await this.page.getByRole('link', { name: title, exact: true }).click();
+    await expect(this.title).toHaveValue(title);
+  }
+
+  caseId(): string {
+    const id = /#\/case\/([0-9a-z]{24})$/.exec(this.page.url())?.[1];
+    if (!id) throw new Error(`Not in a case view: ${this.page.url()}`);
+    return id;
+  }
+
+  get title(): Locator {
+    return this.page.getByRole('textbox', { name: 'Case title', exact: true });
+  }
+
+  get summary(): Locator {
+    return this.page.getByRole('textbox', { name: 'Summary', exact: true });
+  }
+
+  get notes(): Locator {
+    return this.page.getByRole('textbox', { name: 'Notes', exact: true });
+  }
+
+  get connection(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /^(Offline|Connecting|Synced|Syncing)/ });
+  }
+
+  /** Types at the end of the notes, as a person clicking into the last paragraph would. */
+  async typeInNotes(text: string): Promise<void> {
+    await this.notes.click();
+    await this.page.keyboard.press('ControlOrMeta+End');
+    await this.page.keyboard.type(text);
+  }
+
+  async goOffline(): Promise<void> {
+    await this.context.setOffline(true);
+    await expect(this.connection).toHaveText(/^Offline/);
+  }
+
+  async goOnline(): Promise<void> {
+    await this.context.setOffline(false);
+    await expect(this.connection).toHaveText(/^Synced/, { timeout: 15_000 });
+  }
+
+  /** Waits until the service worker controls the page, so the app shell is cached. */
+  async waitForOfflineShell(): Promise<void> {
+    await this.page.waitForFunction(async () => {
+      await navigator.serviceWorker.ready;
+      return navigator.serviceWorker.controller !== null;
+    });
+  }
+}
+
+interface Fixtures {
+  server: SyncServerProcess;
+  investigator: () => Promise<Investigator>;
+}
+
+export const test = base.extend<Fixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixture's dependencies from this pattern.
+  server: async ({}, use) => {
+    const server = await SyncServerProcess.start();
+    await use(server);
+    await server.dispose();
+  },
+  investigator: async ({ browser, server }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async () => {
+      const investigator = await newInvestigator(browser, server);
+      contexts.push(investigator.context);
+      return investigator;
+    });
+    for (const context of contexts) await context.close();
+  },
+});
+
+async function newInvestigator(browser: Browser, server: SyncServerProcess): Promise<Investigator> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const investigator = new Investigator(context, page, server);
+  await investigator.openApp();
+  return investigator;
+}
+
+export { expect };
