@@ -1,0 +1,44 @@
+import { newCaseId, putCaseEntry, WORKSPACE_ROOM } from '@casefile/model';
+import { writeDemoCase } from '@casefile/model/demo';
+import * as Y from 'yjs';
+import type { DocumentStore } from './persistence.js';
+
+/** Set once the demo case was written (its value is the case id), or once it was decided not to write it. */
+export const DEMO_SEEDED_MARKER = 'demo-case-seeded';
+
+/**
+ * On a new data directory, writes the demo case and its entry in the workspace list, so that a
+ * team's first look at the web app is a filled case file. Written once ever: the marker lands in
+ * the same atomic write as the case, so a restart (or a crash midway) never writes a second copy,
+ * and a team that deleted the demo case does not see it come back. A data directory that already
+ * holds documents but no marker (from before the demo existed) is left as it is.
+ *
+ * Returns the new case id, or null when nothing was written.
+ */
+export async function seedDemoCaseOnce(
+  store: DocumentStore,
+  log: (line: string) => void,
+  now: Date = new Date(),
+): Promise<string | null> {
+  if ((await store.getMarker(DEMO_SEEDED_MARKER)) !== null) return null;
+  if (!(await store.isEmpty())) {
+    await store.appendAll([], { [DEMO_SEEDED_MARKER]: 'skipped: the data directory already held documents' });
+    return null;
+  }
+  const caseDoc = new Y.Doc();
+  const meta = writeDemoCase(caseDoc, now);
+  const caseId = newCaseId();
+  const workspace = new Y.Doc();
+  putCaseEntry(workspace, caseId, meta);
+  await store.appendAll(
+    [
+      { room: caseId, update: Y.encodeStateAsUpdate(caseDoc) },
+      { room: WORKSPACE_ROOM, update: Y.encodeStateAsUpdate(workspace) },
+    ],
+    { [DEMO_SEEDED_MARKER]: caseId },
+  );
+  caseDoc.destroy();
+  workspace.destroy();
+  log(`Wrote the demo case "${meta.title}" to the new data directory.`);
+  return caseId;
+}

@@ -1,0 +1,2 @@
+export { type DocumentStore, LevelDocumentStore, StoreLockedError } from './persistence.js';
+export { DEFAULT_WEB_ROOT, MAX_MESSAGE_BYTES, type RunningServer, type ServerOptions, startServer } from './server.js';

@@ -1,0 +1,196 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ClassicLevel } from 'classic-level';
+import * as Y from 'yjs';
+
+/**
+ * Where the server keeps its documents. The sync code sees only this interface, so that a shared
+ * store (Redis, Postgres) can replace the embedded LevelDB when one server is not enough.
+ * A store treats updates as opaque Yjs updates: it merges them but never reads case content.
+ */
+export interface DocumentStore {
+  /** A room's stored updates, oldest first; empty for a room never written. */
+  loadUpdates(room: string): Promise<Uint8Array[]>;
+  /** Resolves only once the update is durably stored. */
+  append(room: string, update: Uint8Array): Promise<void>;
+  /** Appends updates to several rooms and sets markers in one atomic write: all of it lands, or none. */
+  appendAll(
+    entries: ReadonlyArray<{ room: string; update: Uint8Array }>,
+    markers?: Record<string, string>,
+  ): Promise<void>;
+  /** Replaces a room's stored updates by one merged update. */
+  compact(room: string): Promise<void>;
+  /** A named marker (e.g. "the demo case was seeded"), or null when never set. */
+  getMarker(name: string): Promise<string | null>;
+  /** True when no room has ever been written. */
+  isEmpty(): Promise<boolean>;
+  /** Finishes background work and closes the store. */
+  close(): Promise<void>;
+}
+
+export class StoreLockedError extends Error {
+  override name = 'StoreLockedError';
+}
+
+export interface LevelDocumentStoreOptions {
+  /** Compact a room in the background after this many appended updates (default 500). */
+  compactAfterUpdates?: number;
+  /**
+   * Write with fsync (LevelDB `sync: true`, the default here), so that a write that resolved
+   * survives power loss, not only a crash of this process.
+   */
+  syncWrites?: boolean;
+  log?: (line: string) => void;
+}
+
+const UPDATE_PREFIX = 'u/';
+const MARKER_PREFIX = 'm/';
+// Fixed-width decimal sequence numbers sort in numeric order as strings.
+const SEQUENCE_DIGITS = 15;
+
+function roomPrefix(room: string): string {
+  return `${UPDATE_PREFIX}${room}/`;
+}
+
+function updateKey(room: string, sequence: number): string {
+  return roomPrefix(room) + String(sequence).padStart(SEQUENCE_DIGITS, '0');
+}
+
+// Every key of a room lies between its prefix and the prefix followed by a character after '9'.
+function roomRange(room: string): { gte: string; lt: string } {
+  return { gte: roomPrefix(room), lt: `${roomPrefix(room)}~` };
+}
+
+/**
+ * LevelDB (classic-level) store: each update is one key `u/<room>/<sequence>`, so appending never
+ * rewrites what is there; loading merges a room's updates; compaction replaces them by one.
+ */
+export class LevelDocumentStore implements DocumentStore {
+  private readonly nextSequence = new Map<string, Promise<{ value: number }>>();
+  private readonly appendsSinceCompaction = new Map<string, number>();
+  private readonly compactions = new Map<string, Promise<void>>();
+  private readonly compactAfterUpdates: number;
+  private readonly writeOptions: { sync: boolean };
+  private readonly log: (line: string) => void;
+
+  private constructor(
+    private readonly db: ClassicLevel<string, Uint8Array>,
+    options: LevelDocumentStoreOptions,
+  ) {
+    this.compactAfterUpdates = options.compactAfterUpdates ?? 500;
+    this.writeOptions = { sync: options.syncWrites ?? true };
+    this.log = options.log ?? (() => {});
+  }
+
+  /** Opens (creating if needed) the store in `<dataDir>/documents`. */
+  static async open(dataDir: string, options: LevelDocumentStoreOptions = {}): Promise<LevelDocumentStore> {
+    await mkdir(dataDir, { recursive: true });
+    const location = join(dataDir, 'documents');
+    const db = new ClassicLevel<string, Uint8Array>(location, { keyEncoding: 'utf8', valueEncoding: 'view' });
+    try {
+      await db.open();
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause;
+      if (cause?.code === 'LEVEL_LOCKED' || (error as { code?: string }).code === 'LEVEL_LOCKED') {
+        throw new StoreLockedError(
+          `The data directory ${dataDir} is in use by another Casefile sync server. Stop that server or pass another --data directory.`,
+        );
+      }
+      throw new Error(
+        `Could not open the document store in ${location}: ${(error as Error).message}. Check that the directory is readable and writable.`,
+        { cause: error },
+      );
+    }
+    return new LevelDocumentStore(db, options);
+  }
+
+  async loadUpdates(room: string): Promise<Uint8Array[]> {
+    const updates = await this.db.values(roomRange(room)).all();
+    if (updates.length > this.compactAfterUpdates) this.compactInBackground(room);
+    return updates;
+  }
+
+  async append(room: string, update: Uint8Array): Promise<void> {
+    await this.appendAll([{ room, update }]);
+  }
+
+  async appendAll(
+    entries: ReadonlyArray<{ room: string; update: Uint8Array }>,
+    markers: Record<string, string> = {},
+  ): Promise<void> {
+    const batch = this.db.batch();
+    for (const { room, update } of entries) {
+      const sequence = await this.sequenceFor(room);
+      batch.put(updateKey(room, sequence.value++), update);
+    }
+    for (const [name, value] of Object.entries(markers)) {
+      batch.put(MARKER_PREFIX + name, new TextEncoder().encode(value));
+    }
+    await batch.write(this.writeOptions);
+    for (const { room } of entries) {
+      const count = (this.appendsSinceCompaction.get(room) ?? 0) + 1;
+      this.appendsSinceCompaction.set(room, count);
+      if (count >= this.compactAfterUpdates) this.compactInBackground(room);
+    }
+  }
+
+  async compact(room: string): Promise<void> {
+    const running = this.compactions.get(room);
+    if (running) return running;
+    const compaction = this.compactNow(room).finally(() => this.compactions.delete(room));
+    this.compactions.set(room, compaction);
+    return compaction;
+  }
+
+  async getMarker(name: string): Promise<string | null> {
+    const value = await this.db.get(MARKER_PREFIX + name);
+    return value === undefined ? null : new TextDecoder().decode(value);
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const keys = await this.db.keys({ gte: UPDATE_PREFIX, lt: 'u0', limit: 1 }).all();
+    return keys.length === 0;
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.compactions.values()]);
+    await this.db.close();
+  }
+
+  private compactInBackground(room: string): void {
+    this.appendsSinceCompaction.set(room, 0);
+    this.compact(room).catch((error) =>
+      this.log(`Compacting room ${room} failed (its updates are kept as they were): ${(error as Error).message}`),
+    );
+  }
+
+  /**
+   * Merges every update present when compaction starts into the key of the newest of them and
+   * deletes the others, in one atomic batch. Updates appended meanwhile get higher keys and are
+   * left alone, so compaction can run beside appends.
+   */
+  private async compactNow(room: string): Promise<void> {
+    const entries = await this.db.iterator(roomRange(room)).all();
+    if (entries.length < 2) return;
+    const merged = Y.mergeUpdates(entries.map(([, update]) => update));
+    const batch = this.db.batch();
+    for (const [key] of entries.slice(0, -1)) batch.del(key);
+    const lastKey = entries[entries.length - 1]?.[0] as string;
+    batch.put(lastKey, merged);
+    await batch.write(this.writeOptions);
+  }
+
+  private sequenceFor(room: string): Promise<{ value: number }> {
+    let sequence = this.nextSequence.get(room);
+    if (!sequence) {
+      sequence = this.db
+        .keys({ ...roomRange(room), reverse: true, limit: 1 })
+        .all()
+        .then(([lastKey]) => ({ value: lastKey ? Number(lastKey.slice(roomPrefix(room).length)) + 1 : 0 }));
+      // A failed read is not remembered: the next append tries again.
+      sequence.catch(() => this.nextSequence.delete(room));
+      this.nextSequence.set(room, sequence);
+    }
+    return sequence;
+  }
+}

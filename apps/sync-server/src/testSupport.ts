@@ -1,0 +1,145 @@
+// Helpers shared by the server's tests: temporary data directories, a server on a free port,
+// y-websocket clients as the apps use them, and waiting for something to happen.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { type RunningServer, type ServerOptions, startServer } from './server.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+
+/** Runs (and forgets) everything registered with `onCleanup`, newest first. Call from afterEach. */
+export async function cleanUp(): Promise<void> {
+  while (cleanups.length > 0) await cleanups.pop()?.();
+}
+
+export function onCleanup(task: () => Promise<void> | void): void {
+  cleanups.push(task);
+}
+
+export async function makeTempDir(prefix = 'casefile-sync-test-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  onCleanup(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export interface TestServer extends RunningServer {
+  logs: string[];
+}
+
+/** A real server on 127.0.0.1, a free port, no web app and no demo case unless asked. */
+export async function startTestServer(dataDir: string, options: Partial<ServerOptions> = {}): Promise<TestServer> {
+  const logs: string[] = [];
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    webRoot: null,
+    seedDemo: false,
+    log: (line) => logs.push(line),
+    ...options,
+  });
+  let closed = false;
+  onCleanup(async () => {
+    if (!closed) await server.close();
+  });
+  return {
+    ...server,
+    logs,
+    close: async () => {
+      closed = true;
+      await server.close();
+    },
+  };
+}
+
+type WebSocketClass = NonNullable<NonNullable<ConstructorParameters<typeof WebsocketProvider>[3]>['WebSocketPolyfill']>;
+
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Resolves once the client has received the server's state (sync step 2). */
+  synced: Promise<void>;
+  destroy(): void;
+}
+
+/** A y-websocket 3 client, as the apps connect, through Node's `ws`. */
+export function connectClient(url: string, room: string, doc: Y.Doc = new Y.Doc()): TestClient {
+  const provider = new WebsocketProvider(url, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as WebSocketClass,
+    // Clients in one process would otherwise also sync through BroadcastChannel, bypassing the server.
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    const onSync = (isSynced: boolean) => {
+      if (!isSynced) return;
+      provider.off('sync', onSync);
+      resolve();
+    };
+    provider.on('sync', onSync);
+  });
+  let destroyed = false;
+  const destroy = () => {
+    if (destroyed) return;
+    destroyed = true;
+    provider.destroy();
+    doc.destroy();
+  };
+  onCleanup(destroy);
+  return { doc, provider, synced, destroy };
+}
+
+/** Polls until `condition` holds; fails with `what` (what a user would have seen go wrong) after `timeoutMs`. */
+export async function waitFor(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function wsUrl(httpUrl: string, path: string): string {
+  return `${httpUrl.replace(/^http/, 'ws')}${path}`;
+}
+
+/** Opens a raw WebSocket (no Yjs client) and resolves once it is open. */
+export function openRawSocket(url: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url);
+    onCleanup(() => socket.terminate());
+    socket.once('open', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+/** Resolves with the close code and reason the server sent. */
+export function closedWith(socket: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+}
+
+/** The HTTP status a WebSocket upgrade was refused with, or 101 if it was accepted. */
+export function upgradeStatus(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url);
+    socket.once('open', () => {
+      socket.terminate();
+      resolve(101);
+    });
+    socket.once('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      res.resume();
+      socket.terminate();
+    });
+    socket.once('error', (error) => {
+      if (!/Unexpected server response/.test(error.message)) reject(error);
+    });
+  });
+}
