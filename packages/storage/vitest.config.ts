@@ -1,0 +1,32 @@
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+
+// IndexedDB is real here: the tests run in Chromium (Debian's; Playwright's download is not used).
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    // The full-disk test clears the origin's IndexedDB (see quota.test.ts): run files one by one.
+    fileParallelism: false,
+    // y-dexie announces every released document on console.debug; keep test output readable.
+    onConsoleLog: (log) => !/^Y\.Doc \S+ was destroyed/.test(log),
+    browser: {
+      enabled: true,
+      headless: true,
+      provider: playwright({
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+          ],
+        },
+      }),
+      instances: [{ browser: 'chromium' }],
+    },
+  },
+});

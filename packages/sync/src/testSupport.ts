@@ -1,0 +1,112 @@
+// Helpers for the sync tests: a real server on a free port, clients with `ws` as their
+// WebSocket (counting the sockets they open), an online switch, and waiting for things.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type RunningServer, startServer } from '@casefile/sync-server';
+import { WebSocket as NodeWebSocket } from 'ws';
+import type { OnlineSource } from './onlineSource.js';
+import { SyncClient, type WebSocketClass } from './syncClient.js';
+
+const cleanups: Array<() => unknown> = [];
+
+export async function cleanUp(): Promise<void> {
+  while (cleanups.length > 0) await cleanups.pop()?.();
+}
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  /** Client connections the server holds now (from its /health report). */
+  connections(): Promise<number>;
+}
+
+export async function startTestServer(dataDir?: string): Promise<TestServer> {
+  let dir = dataDir;
+  if (!dir) {
+    const made = await mkdtemp(join(tmpdir(), 'casefile-sync-client-test-'));
+    cleanups.push(() => rm(made, { recursive: true, force: true }));
+    dir = made;
+  }
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: dir,
+    webRoot: null,
+    seedDemo: false,
+    log: () => {},
+  });
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await server.close();
+  };
+  cleanups.push(close);
+  return {
+    ...server,
+    close,
+    dataDir: dir,
+    async connections() {
+      const response = await fetch(`${server.url}/health`);
+      return ((await response.json()) as { connections: number }).connections;
+    },
+  };
+}
+
+/** The `ws` WebSocket, recording every socket a client opens. */
+export function countingWebSocket(): { WebSocketPolyfill: WebSocketClass; sockets: NodeWebSocket[] } {
+  const sockets: NodeWebSocket[] = [];
+  class CountingWebSocket extends NodeWebSocket {
+    constructor(...args: ConstructorParameters<typeof NodeWebSocket>) {
+      super(...args);
+      sockets.push(this);
+    }
+  }
+  return { WebSocketPolyfill: CountingWebSocket as unknown as WebSocketClass, sockets };
+}
+
+export function openSockets(sockets: NodeWebSocket[]): number {
+  return sockets.filter((socket) => socket.readyState === NodeWebSocket.OPEN).length;
+}
+
+/** An online/offline switch standing in for the browser's events. */
+export class OnlineSwitch implements OnlineSource {
+  private online = true;
+  private readonly listeners = new Set<(online: boolean) => void>();
+
+  isOnline(): boolean {
+    return this.online;
+  }
+
+  subscribe(listener: (online: boolean) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  set(online: boolean): void {
+    this.online = online;
+    for (const listener of this.listeners) listener(online);
+  }
+}
+
+export interface TestClient {
+  client: SyncClient;
+  sockets: NodeWebSocket[];
+  online: OnlineSwitch;
+}
+
+export function makeClient(serverUrl: string | null): TestClient {
+  const { WebSocketPolyfill, sockets } = countingWebSocket();
+  const online = new OnlineSwitch();
+  const client = new SyncClient({ serverUrl, WebSocketPolyfill, onlineSource: online });
+  cleanups.push(() => client.destroy());
+  return { client, sockets, online };
+}
+
+export async function until(check: () => boolean | Promise<boolean>, message: string, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out: ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
