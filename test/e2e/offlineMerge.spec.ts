@@ -34,5 +34,5 @@ test('two investigators edit offline, the same paragraph and different fields, a
   }
   // Both edits landed in one paragraph, and both sides hold the same text.
   await expect(alice.notes.locator('p')).toHaveCount(1);
-  expect(await alice.notes.innerText()).toBe(await bob.notes.innerText());
+  expect(await alice.notes.textContent()).toBe(await bob.notes.textContent());
 });

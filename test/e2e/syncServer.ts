@@ -52,15 +52,22 @@ export class SyncServerProcess {
     this.child = child;
     let output = '';
     this.port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => fail(`did not start within 20 s`), 20_000);
+      const fail = (why: string) => {
+        clearTimeout(timer);
+        reject(new Error(`The sync server ${why}:\n${output}`));
+      };
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
         const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output);
-        if (match?.[1]) resolve(Number(match[1]));
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
       };
       child.stdout?.on('data', onData);
       child.stderr?.on('data', onData);
-      child.once('exit', (code) => reject(new Error(`The sync server exited (code ${code}) before listening:\n${output}`)));
-      setTimeout(() => reject(new Error(`The sync server did not start within 20 s:\n${output}`)), 20_000);
+      child.once('exit', (code) => fail(`exited (code ${code}) before listening`));
     });
   }
 

@@ -1,0 +1,82 @@
+import { WORKSPACE_ROOM } from '@casefile/model';
+import {
+  acquireWorkspaceDoc,
+  type CasefileDatabase,
+  createCase,
+  getSetting,
+  listLocalCaseIds,
+  openDatabase,
+  putSetting,
+  requestPersistentStorage,
+} from '@casefile/storage';
+import { type LocalUser, type RoomLease, SyncClient } from '@casefile/sync';
+import type * as Y from 'yjs';
+import type { CasefileBridge, Platform } from '../../shared/bridge';
+import { defaultLocalUser, readStoredLocalUser } from '../settings/localUser';
+import { pageOriginServerUrl } from '../settings/serverUrl';
+
+export const SETTING_LOCAL_USER = 'localUser';
+export const SETTING_SERVER_URL = 'serverUrl';
+export const SETTING_DEMO_SEEDED = 'demoSeeded';
+
+/** What the whole app shares, made once at start and kept for the app's lifetime. */
+export interface CasefileServices {
+  platform: Platform;
+  version: string;
+  db: CasefileDatabase;
+  client: SyncClient;
+  /** The local copy of the team's list of cases. */
+  workspace: Y.Doc;
+  /** The lease that keeps the list syncing while the app runs. */
+  workspaceRoom: RoomLease;
+  localUser: LocalUser;
+  serverUrl: string | null;
+}
+
+async function loadLocalUser(db: CasefileDatabase): Promise<LocalUser> {
+  const stored = readStoredLocalUser(await getSetting<unknown>(db, SETTING_LOCAL_USER));
+  if (stored) return stored;
+  const user = defaultLocalUser();
+  await putSetting(db, SETTING_LOCAL_USER, user);
+  return user;
+}
+
+/**
+ * A new desktop user with no server sees a filled case, not an empty screen. Only on a database
+ * that has never held a case and never been seeded: a user who deleted the demo does not get it
+ * back. The browser build never seeds; the server does, once, for the whole team.
+ */
+async function seedDemoCaseOnce(db: CasefileDatabase, workspace: Y.Doc): Promise<void> {
+  if (await getSetting<boolean>(db, SETTING_DEMO_SEEDED)) return;
+  if ((await listLocalCaseIds(db)).length > 0) return;
+  const { writeDemoCase } = await import('@casefile/model/demo');
+  await createCase(db, workspace, {}, (doc) => {
+    writeDemoCase(doc);
+  });
+  await putSetting(db, SETTING_DEMO_SEEDED, true);
+}
+
+export async function startCasefile(bridge: CasefileBridge): Promise<CasefileServices> {
+  const { platform, version } = await bridge.getAppInfo();
+  const db = await openDatabase();
+  void requestPersistentStorage();
+  const localUser = await loadLocalUser(db);
+  const serverUrl =
+    platform === 'web'
+      ? pageOriginServerUrl(window.location)
+      : ((await getSetting<string | null>(db, SETTING_SERVER_URL)) ?? null);
+
+  const client = new SyncClient({ serverUrl });
+  client.setLocalUser(localUser);
+
+  const workspaceLease = await acquireWorkspaceDoc(db);
+  if (platform === 'desktop' && serverUrl === null) {
+    // The demo is a courtesy: failing to write it must not keep the app from opening.
+    await seedDemoCaseOnce(db, workspaceLease.doc).catch((error) =>
+      console.warn('Casefile could not write the demo case:', error),
+    );
+  }
+  const workspaceRoom = client.acquire(WORKSPACE_ROOM, workspaceLease.doc, { connect: true });
+
+  return { platform, version, db, client, workspace: workspaceLease.doc, workspaceRoom, localUser, serverUrl };
+}
