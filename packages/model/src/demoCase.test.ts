@@ -3,7 +3,6 @@ import { $isListItemNode, $isListNode } from '@lexical/list';
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import {
   createBindingV2__EXPERIMENTAL,
-  type Provider,
   syncLexicalUpdateToYjsV2__EXPERIMENTAL,
   syncYjsStateToLexicalV2__EXPERIMENTAL,
 } from '@lexical/yjs';
@@ -11,23 +10,8 @@ import { $getRoot, $isParagraphNode, type LexicalNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { isCaseInitialized, readMeta, richTextPlainText } from './caseDocument.js';
-import { DEMO_CASE_TITLE, DEMO_NOTES_NODES, writeDemoCase } from './demoCase.js';
+import { DEMO_CASE_TITLE, DEMO_NOTES_NODES, headlessProvider, writeDemoCase } from './demoCase.js';
 import { ValidationError } from './errors.js';
-
-const noPeers: Provider = {
-  awareness: {
-    getLocalState: () => null,
-    getStates: () => new Map(),
-    on: () => {},
-    off: () => {},
-    setLocalState: () => {},
-    setLocalStateField: () => {},
-  },
-  connect: () => {},
-  disconnect: () => {},
-  on: () => {},
-  off: () => {},
-};
 
 interface ReadBlock {
   type: string;
@@ -53,7 +37,7 @@ function openNotesInEditor(doc: Y.Doc): ReadBlock[] {
   const stop = editor.registerUpdateListener((u) =>
     syncLexicalUpdateToYjsV2__EXPERIMENTAL(
       binding,
-      noPeers,
+      headlessProvider,
       u.prevEditorState,
       u.editorState,
       u.dirtyElements,
@@ -62,7 +46,7 @@ function openNotesInEditor(doc: Y.Doc): ReadBlock[] {
       u.tags,
     ),
   );
-  syncYjsStateToLexicalV2__EXPERIMENTAL(binding, noPeers);
+  syncYjsStateToLexicalV2__EXPERIMENTAL(binding, headlessProvider);
   stop();
   return editor.getEditorState().read(() =>
     $getRoot()

@@ -112,7 +112,7 @@ function $createBlock(block: Block): ElementNode {
  * The binding reports selections through the provider's awareness; a headless writer has no
  * selection and no peers, so an awareness without a local state is all it needs.
  */
-const headlessProvider: Provider = {
+export const headlessProvider: Provider = {
   awareness: {
     getLocalState: () => null,
     getStates: () => new Map(),
