@@ -1,6 +1,7 @@
 import { newCaseId, putCaseEntry, WORKSPACE_ROOM } from '@casefile/model';
 import { writeDemoCase } from '@casefile/model/demo';
 import * as Y from 'yjs';
+import type { BlobFiles } from './blobFiles.js';
 import type { DocumentStore } from './persistence.js';
 
 /** Set once the demo case was written (its value is the case id), or once it was decided not to write it. */
@@ -13,10 +14,15 @@ export const DEMO_SEEDED_MARKER = 'demo-case-seeded';
  * and a team that deleted the demo case does not see it come back. A data directory that already
  * holds documents but no marker (from before the demo existed) is left as it is.
  *
+ * The demo's evidence bytes go into the blob store, held by the demo case, before the case is
+ * written: a case that lists a file never lacks it. A crash in between leaves at most blobs held by
+ * a case id that never came to exist, which nobody can reach.
+ *
  * Returns the new case id, or null when nothing was written.
  */
 export async function seedDemoCaseOnce(
   store: DocumentStore,
+  blobFiles: BlobFiles,
   log: (line: string) => void,
   now: Date = new Date(),
 ): Promise<string | null> {
@@ -26,8 +32,12 @@ export async function seedDemoCaseOnce(
     return null;
   }
   const caseDoc = new Y.Doc();
-  const meta = writeDemoCase(caseDoc, now);
+  const { meta, blobs } = writeDemoCase(caseDoc, now);
   const caseId = newCaseId();
+  for (const blob of blobs) {
+    await blobFiles.writeBytes(blob.sha256, blob.bytes);
+    await store.holdBlob(caseId, blob.sha256);
+  }
   const workspace = new Y.Doc();
   putCaseEntry(workspace, caseId, meta);
   await store.appendAll(

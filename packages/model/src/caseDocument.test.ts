@@ -14,6 +14,7 @@ import {
   setTitle,
 } from './caseDocument.js';
 import { ValidationError } from './errors.js';
+import { alice, bob, by } from './testSupport.js';
 
 function sync(a: Y.Doc, b: Y.Doc): void {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
@@ -50,8 +51,11 @@ describe('a new case', () => {
     expect(isCaseInitialized(doc)).toBe(false);
     initCase(doc, { title: 'Ok' });
     const before = Y.encodeStateAsUpdate(doc);
-    expect(() => setStatus(doc, 'debunked' as never)).toThrow(/one of: open, in review, published, archived/);
-    expect(() => setTitle(doc, 'y'.repeat(MAX_TITLE_LENGTH + 1))).toThrow(ValidationError);
+    expect(() => setStatus(doc, 'debunked' as never, by(alice))).toThrow(
+      /one of: open, in review, published, archived/,
+    );
+    expect(() => setTitle(doc, 'y'.repeat(MAX_TITLE_LENGTH + 1), by(alice))).toThrow(ValidationError);
+    expect(() => setTitle(doc, 'Anonymous', undefined as never)).toThrow(/records who made it/);
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   });
 });
@@ -62,22 +66,23 @@ describe('editing meta', () => {
     initCase(doc, { now: new Date('2026-11-01T10:00:00Z') });
     const seen: string[] = [];
     const stop = observeMeta(doc, (meta) => seen.push(meta.title));
-    setTitle(doc, 'Renamed', new Date('2026-11-02T10:00:00Z'));
-    setSummary(doc, 'A fake story', new Date('2026-11-03T10:00:00Z'));
-    setStatus(doc, 'in review', new Date('2026-11-04T10:00:00Z'));
+    setTitle(doc, 'Renamed', by(alice, '2026-11-02T10:00:00Z'));
+    setSummary(doc, 'A fake story', by(alice, '2026-11-03T10:00:00Z'));
+    setStatus(doc, 'in review', by(alice, '2026-11-04T10:00:00Z'));
     stop();
-    setTitle(doc, 'Not observed');
+    setTitle(doc, 'Not observed', by(alice, '2026-11-05T10:00:00Z'));
     expect(seen).toEqual(['Renamed', 'Renamed', 'Renamed']);
     const meta = readMeta(doc);
     expect(meta.summary).toBe('A fake story');
     expect(meta.status).toBe('in review');
+    expect(meta.updatedAt).toBe('2026-11-05T10:00:00.000Z');
   });
 
   it('writes nothing when a field is set to the value it already has', () => {
     const doc = new Y.Doc();
     initCase(doc, { title: 'Same' });
     const before = Y.encodeStateVector(doc);
-    setTitle(doc, 'Same');
+    setTitle(doc, 'Same', by(alice));
     expect(Y.encodeStateVector(doc)).toEqual(before);
   });
 
@@ -86,8 +91,8 @@ describe('editing meta', () => {
     initCase(a, { title: 'Start' });
     const b = new Y.Doc();
     sync(a, b);
-    setTitle(a, 'Title from A');
-    setSummary(b, 'Summary from B');
+    setTitle(a, 'Title from A', by(alice));
+    setSummary(b, 'Summary from B', by(bob));
     sync(a, b);
     expect(readMeta(a)).toEqual(readMeta(b));
     expect(readMeta(a).title).toBe('Title from A');

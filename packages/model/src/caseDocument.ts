@@ -1,6 +1,9 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { appendLogEntry } from './activityLog.js';
 import { ValidationError } from './errors.js';
+import { type Change, checkChange } from './investigator.js';
+import { parse } from './validation.js';
 
 /** Bumped when the shape of the case document changes; `migrateCase` brings old cases forward. */
 export const SCHEMA_VERSION = 1;
@@ -51,12 +54,6 @@ function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('meta');
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new ValidationError(result.error.issues[0]?.message ?? 'Invalid value.');
-  return result.data;
-}
-
 /** True once a case's initial content has been written (by whichever client created it). */
 export function isCaseInitialized(doc: Y.Doc): boolean {
   return metaMap(doc).has('schemaVersion');
@@ -65,16 +62,17 @@ export function isCaseInitialized(doc: Y.Doc): boolean {
 /**
  * Writes a new case's initial content. Only the client that creates a case calls this, once:
  * two clients initialising the same document would each write a title and one would win at
- * random.
+ * random. With `change`, the activity log records who created the case and its initial values.
  */
-export function initCase(doc: Y.Doc, input: NewCase = {}): CaseMeta {
+export function initCase(doc: Y.Doc, input: NewCase = {}, change?: Change): CaseMeta {
   if (isCaseInitialized(doc))
     throw new ValidationError('This case already exists; open it instead of creating it again.');
-  const now = (input.now ?? new Date()).toISOString();
+  const who = change === undefined ? null : checkChange({ ...change, now: change.now ?? input.now });
+  const now = who?.at ?? (input.now ?? new Date()).toISOString();
   const meta: CaseMeta = {
-    title: parse(titleSchema, input.title ?? ''),
-    summary: parse(summarySchema, input.summary ?? ''),
-    status: parse(statusSchema, input.status ?? 'open'),
+    title: parse(titleSchema, input.title ?? '', 'title'),
+    summary: parse(summarySchema, input.summary ?? '', 'summary'),
+    status: parse(statusSchema, input.status ?? 'open', 'status'),
     language: input.language ?? 'en',
     createdAt: now,
     updatedAt: now,
@@ -83,6 +81,15 @@ export function initCase(doc: Y.Doc, input: NewCase = {}): CaseMeta {
   doc.transact(() => {
     const map = metaMap(doc);
     for (const [key, value] of Object.entries(meta)) map.set(key, value);
+    if (who) {
+      appendLogEntry(doc, {
+        at: now,
+        by: who.by,
+        action: 'created',
+        target: caseTarget(meta.title),
+        fields: { title: meta.title, summary: meta.summary, status: meta.status, language: meta.language },
+      });
+    }
   });
   return meta;
 }
@@ -106,25 +113,50 @@ export function readMeta(doc: Y.Doc): CaseMeta {
   };
 }
 
-function setMetaField(doc: Y.Doc, key: string, value: unknown, now: Date): void {
+/** How the log names the case: by its title at the time. */
+function caseTarget(title: string) {
+  return { type: 'case' as const, id: null, label: title.trim() === '' ? 'Untitled case' : title };
+}
+
+/** Text typed into the case's meta, whose keystrokes the log folds into one entry per burst. */
+const TYPED_META_FIELDS: ReadonlySet<string> = new Set(['title', 'summary']);
+
+function setMetaField(doc: Y.Doc, key: 'title' | 'summary' | 'status', value: string, change: Change): void {
+  const { by, at } = checkChange(change);
+  const map = metaMap(doc);
+  if (map.get(key) === value) return;
   doc.transact(() => {
-    const map = metaMap(doc);
-    if (map.get(key) === value) return;
     map.set(key, value);
-    map.set('updatedAt', now.toISOString());
+    map.set('updatedAt', at);
+    appendLogEntry(
+      doc,
+      { at, by, action: 'changed', target: caseTarget(readMeta(doc).title), fields: { [key]: value } },
+      { typing: TYPED_META_FIELDS.has(key) },
+    );
   });
 }
 
-export function setTitle(doc: Y.Doc, title: string, now = new Date()): void {
-  setMetaField(doc, 'title', parse(titleSchema, title), now);
+export function setTitle(doc: Y.Doc, title: string, change: Change): void {
+  const value = parse(titleSchema, title, 'title');
+  setMetaField(doc, 'title', value, change);
 }
 
-export function setSummary(doc: Y.Doc, summary: string, now = new Date()): void {
-  setMetaField(doc, 'summary', parse(summarySchema, summary), now);
+export function setSummary(doc: Y.Doc, summary: string, change: Change): void {
+  const value = parse(summarySchema, summary, 'summary');
+  setMetaField(doc, 'summary', value, change);
 }
 
-export function setStatus(doc: Y.Doc, status: CaseStatus, now = new Date()): void {
-  setMetaField(doc, 'status', parse(statusSchema, status), now);
+export function setStatus(doc: Y.Doc, status: CaseStatus, change: Change): void {
+  const value = parse(statusSchema, status, 'status');
+  setMetaField(doc, 'status', value, change);
+}
+
+/**
+ * Marks the case as changed now; every write to its claims, evidence, actors, timeline or verdict
+ * calls this in its transaction, so the case list orders cases by their latest activity.
+ */
+export function markCaseUpdated(doc: Y.Doc, at: string): void {
+  metaMap(doc).set('updatedAt', at);
 }
 
 /** Calls `listener` with the case's meta whenever any of it changes, here or remotely. */

@@ -17,3 +17,16 @@ const CASE_ID_PATTERN = /^[0-9a-z]{24}$/;
 export function isCaseId(value: unknown): value is string {
   return typeof value === 'string' && CASE_ID_PATTERN.test(value);
 }
+
+const ITEM_ID_LENGTH = 20;
+
+/**
+ * Id of a claim, actor, event or evidence item. Made on the client that adds the item, so two
+ * investigators adding items offline never pick the same one: 20 characters give about 103 bits.
+ */
+export function newItemId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(ITEM_ID_LENGTH));
+  let id = '';
+  for (const byte of bytes) id += ALPHABET[byte % ALPHABET.length];
+  return id;
+}

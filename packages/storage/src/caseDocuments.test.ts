@@ -17,6 +17,8 @@ import { CASE_UPDATES_TABLE, type CasefileDatabase } from './database.js';
 import { StorageError } from './errors.js';
 import { eventually, rawPut, TestDatabases } from './testDatabases.js';
 
+const byTester = { by: { id: 'tester', name: 'Test investigator' } };
+
 const databases = new TestDatabases();
 afterEach(() => databases.cleanUp());
 
@@ -44,7 +46,7 @@ describe('a case in the local database', () => {
     const id = await createCase(db, workspace.doc, { title: 'NATO centre in Astana', summary: 'A viral claim' });
     const lease = await acquireCaseDoc(db, id);
     writeParagraph(lease.doc, 'notes', 'The photo was taken in 2019.');
-    setSummary(lease.doc, 'A viral claim, traced to one channel');
+    setSummary(lease.doc, 'A viral claim, traced to one channel', byTester);
     await saved(db);
     lease.release();
     workspace.release();
@@ -81,7 +83,7 @@ describe('a case in the local database', () => {
     first.release();
     first.release();
     second.release();
-    setTitle(third.doc, 'Still editable');
+    setTitle(third.doc, 'Still editable', byTester);
     expect(readMeta(third.doc).title).toBe('Still editable');
     await saved(db);
     third.release();
@@ -161,7 +163,7 @@ describe('a case in the local database', () => {
     const workspace = await acquireWorkspaceDoc(db);
     const id = await createCase(db, workspace.doc, { title: 'Before' });
     const lease = await acquireCaseDoc(db, id);
-    setTitle(lease.doc, 'After', new Date('2027-01-01T00:00:00.000Z'));
+    setTitle(lease.doc, 'After', { ...byTester, now: new Date('2027-01-01T00:00:00.000Z') });
     await eventually(
       async () => (await db.cases.get(id))?.title === 'After',
       'the case list row should show the new title',

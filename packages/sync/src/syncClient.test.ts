@@ -4,6 +4,8 @@ import * as Y from 'yjs';
 import type { ConnectionStatus } from './syncClient.js';
 import { cleanUp, makeClient, openSockets, startTestServer, until } from './testSupport.js';
 
+const byTester = { by: { id: 'tester', name: 'Test investigator' } };
+
 afterEach(cleanUp);
 
 describe('two investigators on one case', () => {
@@ -19,8 +21,8 @@ describe('two investigators on one case', () => {
     const leaseB = b.client.acquire(room, docB);
 
     await until(() => readMeta(docB).title === 'Fake ballot photos', 'B should receive the case A created');
-    setSummary(docB, 'Photos from 2019, reposted as new');
-    setTitle(docA, 'Fake ballot photos (Almaty)');
+    setSummary(docB, 'Photos from 2019, reposted as new', byTester);
+    setTitle(docA, 'Fake ballot photos (Almaty)', byTester);
     await until(
       () => readMeta(docA).summary === 'Photos from 2019, reposted as new' && readMeta(docB).title.endsWith('(Almaty)'),
       'both edits should reach both investigators',
@@ -124,7 +126,7 @@ describe('connection status', () => {
     lease.connect();
     expect(a.client.serverUrl).toBeNull();
     expect(lease.status.get()).toBe('offline');
-    setTitle(doc, 'Local only');
+    setTitle(doc, 'Local only', byTester);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(a.sockets).toHaveLength(0);
     expect(await server.connections()).toBe(0);
@@ -186,7 +188,7 @@ describe('changing the server', () => {
     await until(async () => (await first.connections()) === 0, 'the first server should be left');
 
     // A colleague on the second server gets what was written before and after the move.
-    setSummary(doc, 'Written after the move');
+    setSummary(doc, 'Written after the move', byTester);
     const c = makeClient(second.url);
     const docC = new Y.Doc();
     c.client.acquire(room, docC);
@@ -195,7 +197,7 @@ describe('changing the server', () => {
         readMeta(docC).title === 'Started on the first server' && readMeta(docC).summary === 'Written after the move',
       'the second server should have the whole case',
     );
-    setTitle(docC, 'Renamed on the second server');
+    setTitle(docC, 'Renamed on the second server', byTester);
     await until(() => readMeta(doc).title === 'Renamed on the second server', 'the lease should receive edits again');
   });
 });
