@@ -1,11 +1,50 @@
-import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import { configDefaults, defineConfig } from 'vitest/config';
 
-// Node, with `ws` as the WebSocket and a real sync server on 127.0.0.1 per test.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    projects: [
+      {
+        // Node, with `ws` as the WebSocket and a real sync server on 127.0.0.1 per test.
+        test: {
+          name: 'node',
+          include: ['src/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'src/**/*.browser.test.ts'],
+          environment: 'node',
+          testTimeout: 20_000,
+          hookTimeout: 20_000,
+        },
+      },
+      {
+        // Real Chromium (IndexedDB, fetch, streams) against a real sync server started by the global setup.
+        test: {
+          name: 'chromium',
+          include: ['src/**/*.browser.test.ts'],
+          globalSetup: ['src/blobTransfer.globalSetup.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 20_000,
+          onConsoleLog: (log) => !/^Y\.Doc \S+ was destroyed/.test(log),
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+                args: [
+                  '--no-sandbox',
+                  '--disable-gpu',
+                  '--disable-background-networking',
+                  '--disable-component-update',
+                  '--disable-sync',
+                  '--no-first-run',
+                  '--disable-quic',
+                ],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+    ],
   },
 });

@@ -1,7 +1,9 @@
-import { isCaseId, listCases, readMeta, richTextPlainText, WORKSPACE_ROOM } from '@casefile/model';
+import { createHash } from 'node:crypto';
+import { isCaseId, listCases, listEvidence, readMeta, richTextPlainText, WORKSPACE_ROOM } from '@casefile/model';
 import { DEMO_CASE_TITLE } from '@casefile/model/demo';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { BlobFiles } from './blobFiles.js';
 import { DEMO_SEEDED_MARKER, seedDemoCaseOnce } from './demoSeed.js';
 import { LevelDocumentStore } from './persistence.js';
 import { cleanUp, connectClient, makeTempDir, onCleanup, startTestServer } from './testSupport.js';
@@ -33,6 +35,21 @@ describe('the demo case', () => {
     expect(richTextPlainText(caseClient.doc, 'notes')).toContain(
       'The Ministry of Defence quickly issued a public denial.',
     );
+    // Every file the demo's evidence lists can be downloaded through the demo case, hash intact.
+    const files = listEvidence(caseClient.doc).flatMap((item) => item.files);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const response = await fetch(`${first.url}/cases/${demo?.id}/blobs/${file.sha256}`);
+      expect(response.status).toBe(200);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect(bytes.byteLength).toBe(file.size);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(file.sha256);
+    }
+    const quotes = listEvidence(caseClient.doc).filter((item) => item.kind === 'quote');
+    for (const quote of quotes) {
+      const response = await fetch(`${first.url}/cases/${demo?.id}/blobs/${quote.files[0]?.sha256}`);
+      expect(await response.text()).toBe(quote.quote);
+    }
     caseClient.destroy();
     await first.close();
 
@@ -49,20 +66,25 @@ describe('the demo case', () => {
   });
 
   it('is not added to a data directory that already holds documents', async () => {
-    const store = await LevelDocumentStore.open(await makeTempDir());
+    const dataDir = await makeTempDir();
+    const store = await LevelDocumentStore.open(dataDir);
     onCleanup(() => store.close());
+    const blobFiles = await BlobFiles.open(dataDir);
     const workspace = new Y.Doc();
     workspace.getMap('cases');
     await store.append(WORKSPACE_ROOM, Y.encodeStateAsUpdate(workspace));
-    expect(await seedDemoCaseOnce(store, () => {})).toBeNull();
+    expect(await seedDemoCaseOnce(store, blobFiles, () => {})).toBeNull();
     expect(await store.getMarker(DEMO_SEEDED_MARKER)).toMatch(/skipped/);
     expect(await store.loadUpdates(WORKSPACE_ROOM)).toHaveLength(1);
+    expect(await blobFiles.list()).toEqual([]);
   });
 
   it('writes the case, its workspace entry and the marker together', async () => {
-    const store = await LevelDocumentStore.open(await makeTempDir());
+    const dataDir = await makeTempDir();
+    const store = await LevelDocumentStore.open(dataDir);
     onCleanup(() => store.close());
-    const id = await seedDemoCaseOnce(store, () => {}, new Date('2026-01-05T08:00:00Z'));
+    const blobFiles = await BlobFiles.open(dataDir);
+    const id = await seedDemoCaseOnce(store, blobFiles, () => {}, new Date('2026-01-05T08:00:00Z'));
     expect(isCaseId(id)).toBe(true);
     expect(await store.getMarker(DEMO_SEEDED_MARKER)).toBe(id);
     const workspace = new Y.Doc();
@@ -71,6 +93,9 @@ describe('the demo case', () => {
       { id, title: DEMO_CASE_TITLE, status: 'in review', updatedAt: '2026-01-05T08:00:00.000Z' },
     ]);
     expect(await store.loadUpdates(id ?? '')).toHaveLength(1);
-    expect(await seedDemoCaseOnce(store, () => {})).toBeNull();
+    const stored = await blobFiles.list();
+    expect(stored.length).toBeGreaterThan(0);
+    expect(await seedDemoCaseOnce(store, blobFiles, () => {})).toBeNull();
+    expect(await blobFiles.list()).toEqual(stored);
   });
 });

@@ -24,6 +24,13 @@ export interface DocumentStore {
   getMarker(name: string): Promise<string | null>;
   /** True when no room has ever been written. */
   isEmpty(): Promise<boolean>;
+  /**
+   * Records, durably, that case `caseId` holds the blob `sha256` (its bytes are already on disk).
+   * A blob is stored once, but read only through a case that holds it. Idempotent.
+   */
+  holdBlob(caseId: string, sha256: string): Promise<void>;
+  /** Whether case `caseId` holds the blob `sha256`. */
+  holdsBlob(caseId: string, sha256: string): Promise<boolean>;
   /** Finishes background work and closes the store. */
   close(): Promise<void>;
 }
@@ -45,6 +52,8 @@ export interface LevelDocumentStoreOptions {
 
 const UPDATE_PREFIX = 'u/';
 const MARKER_PREFIX = 'm/';
+// b/<caseId>/<sha256>: the case holds that blob (the value is empty).
+const BLOB_HOLD_PREFIX = 'b/';
 // Fixed-width decimal sequence numbers sort in numeric order as strings.
 const SEQUENCE_DIGITS = 15;
 
@@ -150,6 +159,14 @@ export class LevelDocumentStore implements DocumentStore {
   async isEmpty(): Promise<boolean> {
     const keys = await this.db.keys({ gte: UPDATE_PREFIX, lt: 'u0', limit: 1 }).all();
     return keys.length === 0;
+  }
+
+  async holdBlob(caseId: string, sha256: string): Promise<void> {
+    await this.db.put(`${BLOB_HOLD_PREFIX}${caseId}/${sha256}`, new Uint8Array(0), this.writeOptions);
+  }
+
+  async holdsBlob(caseId: string, sha256: string): Promise<boolean> {
+    return (await this.db.get(`${BLOB_HOLD_PREFIX}${caseId}/${sha256}`)) !== undefined;
   }
 
   async close(): Promise<void> {

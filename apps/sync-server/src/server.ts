@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
+import { BlobFiles } from './blobFiles.js';
+import { type BlobAuthorizer, blobAddress, DEFAULT_MAX_BLOB_BYTES, handleBlobRequest } from './blobRoutes.js';
 import { attachConnection, CLOSE_GOING_AWAY, startKeepalive } from './connection.js';
 import { seedDemoCaseOnce } from './demoSeed.js';
 import { healthReport, sendHealth } from './health.js';
@@ -32,6 +34,10 @@ export interface ServerOptions {
   roomUnloadDelayMs?: number;
   /** Opens the document store (default: LevelDB in `<dataDir>/documents`). */
   openStore?: (dataDir: string, log: (line: string) => void) => Promise<DocumentStore>;
+  /** Larger blob uploads are refused with 413 (default 100 MiB). */
+  maxBlobBytes?: number;
+  /** Access control for blob requests (default: everyone who knows the case id may read and write). */
+  authorizeBlob?: BlobAuthorizer;
 }
 
 export interface RunningServer {
@@ -75,8 +81,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = await openStore(options.dataDir, log);
   const startedAt = Date.now();
 
+  let blobFiles: BlobFiles;
   try {
-    if (options.seedDemo ?? true) await seedDemoCaseOnce(store, log);
+    blobFiles = await BlobFiles.open(options.dataDir);
+    if (options.seedDemo ?? true) await seedDemoCaseOnce(store, blobFiles, log);
   } catch (error) {
     await store.close();
     throw error;
@@ -92,9 +100,33 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false });
   const stopKeepalive = startKeepalive(sockets);
   let closing = false;
+  // Blob requests still running; the store closes only after they have recorded what they stored.
+  const blobRequests = new Set<Promise<void>>();
+  const blobRouteOptions = {
+    store,
+    files: blobFiles,
+    maxBlobBytes: options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES,
+    authorize: options.authorizeBlob,
+    log,
+  };
 
   const http = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const blob = blobAddress(path);
+    if (blob) {
+      const handled = handleBlobRequest(req, res, blob, blobRouteOptions)
+        .catch((error) => {
+          log(`Blob request failed: ${(error as Error).message}`);
+          if (res.headersSent) res.destroy();
+          else {
+            res.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' });
+            res.end(JSON.stringify({ error: 'Internal error; nothing was changed. Try again.' }));
+          }
+        })
+        .finally(() => blobRequests.delete(handled));
+      blobRequests.add(handled);
+      return;
+    }
     if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
       sendHealth(res, healthReport({ rooms: rooms.size, connections: rooms.connectionCount }, startedAt));
       return;
@@ -154,6 +186,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         sockets.close();
         http.closeAllConnections();
         await httpClosed;
+        await Promise.allSettled([...blobRequests]);
         await store.close();
       })();
       return closed;

@@ -29,6 +29,30 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** 'local': only on this device so far; 'uploaded': the sync server has the bytes too. */
+export type BlobState = 'local' | 'uploaded';
+
+/** Evidence bytes, stored once by their SHA-256 (never in a case document). */
+export interface BlobRow {
+  sha256: string;
+  blob: Blob;
+  mime: string;
+  size: number;
+  state: BlobState;
+  /** ISO time the bytes were first stored on this device. */
+  addedAt: string;
+}
+
+/** A blob waiting to be uploaded to the sync server for a case. */
+export interface OutboxRow {
+  /** Auto-incremented: uploads go oldest first. */
+  id: number;
+  caseId: string;
+  sha256: string;
+  /** ISO time it was queued. */
+  queuedAt: string;
+}
+
 /** A row as written: y-dexie creates the document when `doc` is left out. */
 export type CaseRowInsert = Omit<CaseRow, 'doc'> & { doc?: Y.Doc };
 export type WorkspaceRowInsert = Omit<WorkspaceRow, 'doc'> & { doc?: Y.Doc };
@@ -37,35 +61,49 @@ export type WorkspaceRowInsert = Omit<WorkspaceRow, 'doc'> & { doc?: Y.Doc };
  * Dexie's version of the schema. Bump it (and add an upgrade) whenever a table or index changes;
  * IndexedDB stores it multiplied by ten.
  */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
-const SCHEMA = {
+/** Version 1: the case index, workspace documents and settings. Kept so that Dexie can upgrade step by step. */
+export const SCHEMA_V1 = {
   cases: 'id, title, status, updatedAt, server, role, doc: Y.Doc',
   workspaces: 'id, doc: Y.Doc',
   settings: 'key',
+};
+
+/** Version 2 adds evidence bytes by hash and the queue of uploads; version 1's tables and data stay. */
+const SCHEMA_V2 = {
+  blobs: 'sha256, state',
+  outbox: '++id, caseId, sha256, [caseId+sha256]',
 };
 
 /** y-dexie keeps each document's updates in a table of its own, named after the row's table. */
 export const CASE_UPDATES_TABLE = '$cases.doc_updates';
 export const WORKSPACE_UPDATES_TABLE = '$workspaces.doc_updates';
 
-/** The object stores this version needs, with their primary keys. */
-const EXPECTED_STORES: Record<string, string> = {
+/** The object stores each schema version has, with their primary keys. */
+const STORES_V1: Record<string, string> = {
   cases: 'id',
   workspaces: 'id',
   settings: 'key',
   [CASE_UPDATES_TABLE]: 'i',
   [WORKSPACE_UPDATES_TABLE]: 'i',
 };
+const EXPECTED_STORES: Record<number, Record<string, string>> = {
+  1: STORES_V1,
+  2: { ...STORES_V1, blobs: 'sha256', outbox: 'id' },
+};
 
 export class CasefileDatabase extends Dexie {
   declare cases: Table<CaseRow, string, CaseRowInsert>;
   declare workspaces: Table<WorkspaceRow, string, WorkspaceRowInsert>;
   declare settings: Table<SettingRow, string>;
+  declare blobs: Table<BlobRow, string>;
+  declare outbox: Table<OutboxRow, number, Omit<OutboxRow, 'id'>>;
 
   constructor(name: string) {
     super(name, { addons: [yDexie as (db: Dexie) => void] });
-    this.version(DB_VERSION).stores(SCHEMA);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 }
 
@@ -131,9 +169,16 @@ async function inspectExisting(name: string): Promise<InstalledDatabase | null> 
   });
 }
 
+/** Which of our schema versions an IndexedDB version number is (Dexie stores ours times ten). */
+function schemaVersionOf(version: number): number {
+  return Math.floor(version / 10);
+}
+
+/** What is wrong with the tables of a database of one of our versions (older ones included). */
 function shapeProblems(installed: InstalledDatabase): string[] {
   const problems: string[] = [];
-  for (const [store, keyPath] of Object.entries(EXPECTED_STORES)) {
+  const expected = EXPECTED_STORES[Math.min(schemaVersionOf(installed.version), DB_VERSION)] ?? {};
+  for (const [store, keyPath] of Object.entries(expected)) {
     const found = installed.stores.get(store);
     if (!found) problems.push(`no "${store}" table`);
     else if (found.keyPath !== keyPath) problems.push(`"${store}" is keyed by ${JSON.stringify(found.keyPath)}`);
@@ -146,8 +191,9 @@ function isNewer(version: number): boolean {
   return version >= (DB_VERSION + 1) * 10;
 }
 
+/** A database some version of Casefile wrote (this one or an older one that Dexie will upgrade). */
 function isOurs(version: number): boolean {
-  return version >= DB_VERSION * 10 && !isNewer(version);
+  return schemaVersionOf(version) >= 1 && !isNewer(version);
 }
 
 function openFailure(error: unknown): StorageError {

@@ -11,6 +11,24 @@ export class QuotaError extends StorageError {
   override name = 'QuotaError';
 }
 
+/**
+ * Stored evidence bytes no longer hash to the SHA-256 taken at capture: the file was altered or
+ * damaged on this device. Thrown on read; the UI shows a visible integrity warning on the item.
+ */
+export class IntegrityError extends StorageError {
+  override name = 'IntegrityError';
+  constructor(
+    /** The SHA-256 taken at capture (the blob's address). */
+    readonly sha256: string,
+    /** What the stored bytes hash to now. */
+    readonly actual: string,
+  ) {
+    super(
+      'This file changed since it was captured (its SHA-256 no longer matches). The original is kept on the server; re-download or report it.',
+    );
+  }
+}
+
 /** The names of an error and of the errors it wraps (Dexie keeps the original in `inner`). */
 export function errorNames(error: unknown): string[] {
   const names: string[] = [];

@@ -1,4 +1,13 @@
 export {
+  getBlob,
+  hasBlob,
+  type LocalBlobStore,
+  localBlobStore,
+  type PutBlobOptions,
+  putBlob,
+  type StoredBlob,
+} from './blobStore.js';
+export {
   acquireCaseDoc,
   acquireWorkspaceDoc,
   createCase,
@@ -7,15 +16,20 @@ export {
   onStorageError,
 } from './caseDocuments.js';
 export {
+  type BlobRow,
+  type BlobState,
   CasefileDatabase,
   type CaseRow,
   type CaseRowInsert,
   DB_VERSION,
+  type OutboxRow,
   openDatabase,
   type Role,
   type SettingRow,
   type WorkspaceRow,
   type WorkspaceRowInsert,
 } from './database.js';
-export { QuotaError, StorageError } from './errors.js';
+export { IntegrityError, QuotaError, StorageError } from './errors.js';
+export { isSha256, sha256Hex } from './hashing.js';
+export { listOutbox, markUploaded, type OutboxEntry } from './outbox.js';
 export { getSetting, putSetting, requestPersistentStorage } from './settings.js';

@@ -1,3 +1,11 @@
+export {
+  type BlobProgress,
+  type BlobStoreLike,
+  BlobTransfer,
+  type BlobTransferOptions,
+  type BlobTransferStatus,
+  type BlobUploadFailure,
+} from './blobTransfer.js';
 export { type Observable, ObservableValue } from './observableValue.js';
 export { browserOnlineSource, type OnlineSource } from './onlineSource.js';
 export { normalizeServerUrl, webSocketUrl } from './serverUrl.js';
