@@ -48,7 +48,12 @@ describe('guardBridgeHandler', () => {
 describe('guardedBridgeListeners', () => {
   it('gives one guarded listener per contract entry, on the shared channel name', async () => {
     const listeners = guardedBridgeListeners(
-      { getAppInfo: () => ({ platform: 'desktop', version: '0.1.0' }) },
+      {
+        getAppInfo: () => ({ platform: 'desktop', version: '0.1.0' }),
+        captureWebPage: () => {
+          throw new Error('not called here');
+        },
+      },
       isTrusted,
     );
     expect(listeners.map(([channel]) => channel)).toEqual(bridgeMethods.map(bridgeChannel));

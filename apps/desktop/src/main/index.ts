@@ -4,6 +4,8 @@ import { APP_ENTRY_URL, isAppUrl } from './appOrigin.js';
 import { registerAppScheme, serveAppProtocol } from './appProtocol.js';
 import { registerBridgeHandlers } from './bridgeIpc.js';
 import { createMainWindow } from './mainWindow.js';
+import { createWebCapturer } from './webCapture.js';
+import { isCaptureSession, lockDownCaptureContents, openCaptureWindow } from './webCaptureWindow.js';
 import { denyAllPermissions, lockDownWebContents } from './windowSecurity.js';
 
 // electron-vite sets this while developing; a packaged app always loads casefile://app/.
@@ -17,12 +19,19 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // The app's own windows, leaving out hidden capture windows (never to be focused or shown).
+  const appWindows = () => BrowserWindow.getAllWindows().filter((w) => !isCaptureSession(w.webContents.session));
   app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
+    const [window] = appWindows();
     if (window?.isMinimized()) window.restore();
     window?.focus();
   });
-  app.on('web-contents-created', (_event, contents) => lockDownWebContents(contents, devServerUrl));
+  // A web capture's hidden window browses the web under its own policy (webCaptureWindow.ts);
+  // every other web contents is held to the app.
+  app.on('web-contents-created', (_event, contents) => {
+    if (isCaptureSession(contents.session)) lockDownCaptureContents(contents);
+    else lockDownWebContents(contents, devServerUrl);
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -30,15 +39,24 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     denyAllPermissions(session.defaultSession);
     serveAppProtocol(rendererDir);
+    const captureWebPage = createWebCapturer({
+      openBrowser: (onEvent) => openCaptureWindow(onEvent, { tmpRoot: app.getPath('temp') }),
+    });
     registerBridgeHandlers(
       ipcMain,
-      { getAppInfo: () => ({ platform: 'desktop', version: app.getVersion() }) },
+      {
+        getAppInfo: () => ({ platform: 'desktop', version: app.getVersion() }),
+        captureWebPage: async ({ url }) => {
+          const { finalUrl, title, capturedAt, screenshot, snapshot } = await captureWebPage(url);
+          return { finalUrl, title, capturedAt, screenshot, snapshot };
+        },
+      },
       (frameUrl) => isAppUrl(frameUrl, devServerUrl),
     );
     const open = () => createMainWindow({ preloadPath, startUrl: devServerUrl ?? APP_ENTRY_URL });
     open();
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) open();
+      if (appWindows().length === 0) open();
     });
   });
 }

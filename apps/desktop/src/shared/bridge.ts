@@ -1,5 +1,62 @@
 import { z } from 'zod';
 
+/** Longer addresses are refused before anything is opened (a real page's address is far shorter). */
+export const MAX_CAPTURE_URL_LENGTH = 8192;
+
+export type CaptureUrlCheck = { ok: true; url: string } | { ok: false; problem: string };
+
+function shown(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 77)}...` : value;
+}
+
+/**
+ * The one rule for what may be captured, shared by the renderer (to explain a typo before asking)
+ * and main (which refuses anything else before a window exists): an absolute http or https
+ * address with a host and no user name or password. The address is returned in its canonical
+ * form (WHATWG URL serialisation: lower-case host, punycode, default port dropped); nothing is
+ * guessed, so "example.com" is refused rather than silently turned into a different address.
+ */
+export function checkCaptureUrl(input: string): CaptureUrlCheck {
+  const value = input.trim();
+  if (value === '') return { ok: false, problem: 'Enter the address of the page to capture.' };
+  if (value.length > MAX_CAPTURE_URL_LENGTH) {
+    return {
+      ok: false,
+      problem: `That address is longer than ${MAX_CAPTURE_URL_LENGTH} characters; check that it was copied correctly.`,
+    };
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return {
+      ok: false,
+      problem: `"${shown(value)}" is not a complete web address. Enter it with https:// or http:// at the start.`,
+    };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return {
+      ok: false,
+      problem: `Only web pages (https:// or http://) can be captured; "${shown(url.protocol)}" addresses cannot.`,
+    };
+  }
+  if (url.hostname === '') return { ok: false, problem: `"${shown(value)}" has no host name.` };
+  if (url.username !== '' || url.password !== '') {
+    return {
+      ok: false,
+      problem: 'Remove the user name and password from the address; Casefile does not send them to captured pages.',
+    };
+  }
+  return { ok: true, url: url.href };
+}
+
+function toCaptureUrl(value: string, ctx: z.RefinementCtx<string>): string {
+  const check = checkCaptureUrl(value);
+  if (check.ok) return check.url;
+  ctx.addIssue({ code: 'custom', message: check.problem });
+  return z.NEVER;
+}
+
 /**
  * The one contract between the renderer and the platform it runs on. Every native capability is
  * one entry here: the argument and result schemas, checked by Electron's main process before a
@@ -13,6 +70,21 @@ export const bridgeContract = {
     result: z.object({
       platform: z.enum(['desktop', 'web']),
       version: z.string(),
+    }),
+  },
+  /**
+   * Loads a web page in a hidden, sandboxed window of its own (no cookies or storage shared with
+   * the app or with other captures) and hands back a full-page PNG, an MHTML snapshot, the address
+   * it ended at after redirects and the capture time. The renderer hashes and stores both files.
+   */
+  captureWebPage: {
+    args: z.object({ url: z.string().transform(toCaptureUrl) }),
+    result: z.object({
+      finalUrl: z.string(),
+      title: z.string(),
+      capturedAt: z.iso.datetime(),
+      screenshot: z.object({ bytes: z.instanceof(Uint8Array), mime: z.literal('image/png') }),
+      snapshot: z.object({ bytes: z.instanceof(Uint8Array), mime: z.literal('multipart/related') }),
     }),
   },
 } as const;
@@ -29,6 +101,7 @@ export type CasefileBridge = {
 
 export type AppInfo = BridgeResult<'getAppInfo'>;
 export type Platform = AppInfo['platform'];
+export type WebCapture = BridgeResult<'captureWebPage'>;
 
 export const bridgeMethods = Object.keys(bridgeContract) as BridgeMethod[];
 

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { DesktopOnlyError } from '../../shared/bridge';
+import { createWebBridge } from './webBridge';
+
+describe('createWebBridge', () => {
+  it('refuses web capture in the browser with DesktopOnlyError, saying where it works', async () => {
+    const error = await createWebBridge()
+      .captureWebPage({ url: 'https://example.org/' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DesktopOnlyError);
+    expect((error as Error).message).toBe(
+      'Capturing a web page needs the Casefile desktop app; the browser cannot do it. Open this case in the desktop app.',
+    );
+  });
+});
