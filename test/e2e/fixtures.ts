@@ -28,7 +28,7 @@ export class Investigator {
   }
 
   caseId(): string {
-    const id = /#\/case\/([0-9a-z]{24})$/.exec(this.page.url())?.[1];
+    const id = /#\/case\/([0-9a-z]{24})(?:\/[a-z]+)?$/.exec(this.page.url())?.[1];
     if (!id) throw new Error(`Not in a case view: ${this.page.url()}`);
     return id;
   }
@@ -49,8 +49,16 @@ export class Investigator {
     return this.page.getByRole('status').filter({ hasText: /^(Offline|Connecting|Synced|Syncing)/ });
   }
 
-  /** Types at the end of the notes, as a person clicking into the last paragraph would. */
+  /** Opens a tab of the case view; a case opens on its Overview (title, summary, status). */
+  async openTab(name: 'Overview' | 'Claims' | 'Evidence' | 'Actors' | 'Timeline' | 'Notes' | 'Verdict'): Promise<void> {
+    const tab = this.page.getByRole('tab', { name, exact: true });
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+  }
+
+  /** Types at the end of the notes (on the Notes tab), as a person clicking into the last paragraph would. */
   async typeInNotes(text: string): Promise<void> {
+    await this.openTab('Notes');
     await this.notes.click();
     await this.page.keyboard.press('ControlOrMeta+End');
     await this.page.keyboard.type(text);

@@ -7,6 +7,7 @@ test('a new user sees the demo case in the list and can open it filled in', asyn
   await demo.click();
   await expect(alice.title).toHaveValue(/Astana/);
   await expect(alice.summary).not.toHaveValue('');
+  await alice.openTab('Notes');
   await expect(alice.notes).toContainText('Ministry of Defence');
   await expect(alice.connection).toHaveText(/^Synced/);
 });
@@ -24,14 +25,18 @@ test('two investigators see each other’s title and notes within seconds, both 
   await alice.createCase('Peacekeeping centre');
   await alice.typeInNotes('Alice: the photo shows a conference hall.');
   await bob.openCase('Peacekeeping centre');
+  await bob.openTab('Notes');
   await expect(bob.notes).toContainText('Alice: the photo shows a conference hall.', { timeout: 5_000 });
   await expect(bob.page.getByRole('list', { name: 'Who is here' })).toContainText(/Investigator|Alice/);
 
+  await bob.openTab('Overview');
   await bob.title.fill('Peacekeeping centre (checked)');
   await bob.typeInNotes(' Bob: the Ministry denied it.');
-  await expect(alice.title).toHaveValue('Peacekeeping centre (checked)', { timeout: 5_000 });
   await expect(alice.notes).toContainText('Bob: the Ministry denied it.', { timeout: 5_000 });
+  await alice.openTab('Overview');
+  await expect(alice.title).toHaveValue('Peacekeeping centre (checked)', { timeout: 5_000 });
 
   await alice.summary.fill('Genuine photo, false caption.');
+  await bob.openTab('Overview');
   await expect(bob.summary).toHaveValue('Genuine photo, false caption.', { timeout: 5_000 });
 });

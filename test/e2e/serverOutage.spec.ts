@@ -13,12 +13,14 @@ test('with the server stopped, a reload opens the app and the case from this dev
 
   await server.stop();
   await alice.page.reload();
+  await expect(alice.notes).toContainText('Notes before the outage.');
+  await alice.openTab('Overview');
   await expect(alice.title).toHaveValue('Field notes');
   await expect(alice.summary).toHaveValue('Written before the outage.');
-  await expect(alice.notes).toContainText('Notes before the outage.');
   await expect(alice.connection).not.toHaveText(/^Synced/);
 
   await alice.typeInNotes(' Added while the server was down.');
+  await alice.openTab('Overview');
   await alice.title.fill('Field notes (updated offline)');
 
   await server.launch();
@@ -26,8 +28,9 @@ test('with the server stopped, a reload opens the app and the case from this dev
 
   const bob = await investigator();
   await bob.page.goto(caseUrl);
-  await expect(bob.title).toHaveValue('Field notes (updated offline)');
   await expect(bob.notes).toContainText('Added while the server was down.');
+  await bob.openTab('Overview');
+  await expect(bob.title).toHaveValue('Field notes (updated offline)');
 });
 
 test('the server killed with SIGKILL and restarted still gives a fresh browser the whole case', async ({
@@ -43,6 +46,7 @@ test('the server killed with SIGKILL and restarted still gives a fresh browser t
   // Bob receiving the edits proves the server persisted them: it writes before it broadcasts.
   await bob.page.goto(caseUrl);
   await expect(bob.notes).toContainText('Written just before the crash.');
+  await bob.openTab('Overview');
   await expect(bob.summary).toHaveValue('Every keystroke counts.');
   await alice.page.close();
   await bob.page.close();
@@ -54,5 +58,6 @@ test('the server killed with SIGKILL and restarted still gives a fresh browser t
   await expect(carol.page.getByRole('link', { name: 'Survives a crash', exact: true })).toBeVisible();
   await carol.openCase('Survives a crash');
   await expect(carol.summary).toHaveValue('Every keystroke counts.');
+  await carol.openTab('Notes');
   await expect(carol.notes).toContainText('Written just before the crash.');
 });

@@ -1,8 +1,16 @@
-import { acquireCaseDoc, listLocalCaseIds, putSetting } from '@casefile/storage';
+import type { Investigator } from '@casefile/model';
+import { acquireCaseDoc, getSetting, listLocalCaseIds, putSetting } from '@casefile/storage';
 import { type LocalUser, shareCases } from '@casefile/sync';
 import { useEffect, useMemo, useState } from 'react';
 import { casefile } from '../platform/bridge';
 import { registerServiceWorker } from '../platform/serviceWorker';
+import {
+  lacksInvestigatorId,
+  newInvestigatorId,
+  type StoredLocalUser,
+  withInvestigatorId,
+} from '../settings/localUser';
+import { InvestigatorContext } from '../settings/useInvestigator';
 import { AppShell } from './AppShell';
 import { CasefileContext, type CasefileContextValue } from './CasefileContext';
 import { StartupFailure } from './StartupFailure';
@@ -49,8 +57,9 @@ export function App() {
 }
 
 function RunningApp({ services }: { services: CasefileServices }) {
-  const [localUser, setLocalUser] = useState(services.localUser);
+  const [localUser, setLocalUser] = useState<StoredLocalUser>(() => storedLocalUserOf(services.localUser));
   const [serverUrl, setServerUrl] = useState(services.serverUrl);
+  useSaveMigratedLocalUser(services, localUser);
 
   const value = useMemo<CasefileContextValue>(() => {
     const { db, client } = services;
@@ -59,9 +68,11 @@ function RunningApp({ services }: { services: CasefileServices }) {
       localUser,
       serverUrl,
       async saveLocalUser(user: LocalUser) {
-        await putSetting(db, SETTING_LOCAL_USER, user);
-        client.setLocalUser(user);
-        setLocalUser(user);
+        // Settings edits the name and colour; the installation's id stays what it is.
+        const stored = withInvestigatorId(user, localUser.id);
+        await putSetting(db, SETTING_LOCAL_USER, stored);
+        client.setLocalUser(stored);
+        setLocalUser(stored);
       },
       async saveServerUrl(next: string | null) {
         await putSetting(db, SETTING_SERVER_URL, next);
@@ -76,9 +87,37 @@ function RunningApp({ services }: { services: CasefileServices }) {
     };
   }, [services, localUser, serverUrl]);
 
+  const investigator = useMemo<Investigator>(() => ({ id: localUser.id, name: localUser.name }), [localUser]);
+
   return (
     <CasefileContext.Provider value={value}>
-      <AppShell />
+      <InvestigatorContext.Provider value={investigator}>
+        <AppShell />
+      </InvestigatorContext.Provider>
     </CasefileContext.Provider>
   );
+}
+
+/** Start-up reads the setting through readStoredLocalUser, which gives an id to users stored without one. */
+function storedLocalUserOf(user: LocalUser & { id?: unknown }): StoredLocalUser {
+  return withInvestigatorId(user, typeof user.id === 'string' ? user.id : newInvestigatorId());
+}
+
+/**
+ * A setting written before installations had an id is stored again with the id given at start,
+ * so that this investigator keeps one id across restarts (the activity log names people by it).
+ */
+function useSaveMigratedLocalUser(services: CasefileServices, localUser: StoredLocalUser): void {
+  const { db } = services;
+  useEffect(() => {
+    let current = true;
+    getSetting<unknown>(db, SETTING_LOCAL_USER)
+      .then((stored) => {
+        if (current && lacksInvestigatorId(stored)) return putSetting(db, SETTING_LOCAL_USER, localUser);
+      })
+      .catch((error: unknown) => console.warn('Casefile could not store this installation’s id:', error));
+    return () => {
+      current = false;
+    };
+  }, [db, localUser]);
 }

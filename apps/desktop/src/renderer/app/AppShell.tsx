@@ -3,6 +3,8 @@ import { CaseListPage } from '../caseList/CaseListPage';
 import { CaseViewPage } from '../caseView/CaseViewPage';
 import { casesHref, settingsHref } from '../routing/hashRoute';
 import { useHashRoute } from '../routing/useHashRoute';
+import { SearchBox } from '../search/SearchBox';
+import { SearchPage } from '../search/SearchPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { StorageErrorBanner } from './StorageErrorBanner';
 
@@ -27,11 +29,13 @@ export function AppShell() {
             Settings
           </a>
         </nav>
+        <SearchBox route={route} />
       </header>
       <StorageErrorBanner />
       <main id="main" className="app-main" tabIndex={-1}>
         {route.page === 'cases' && <CaseListPage />}
-        {route.page === 'case' && <CaseViewPage key={route.caseId} caseId={route.caseId} />}
+        {route.page === 'case' && <CaseViewPage key={route.caseId} caseId={route.caseId} tab={route.tab} />}
+        {route.page === 'search' && <SearchPage query={route.query} />}
         {route.page === 'settings' && <SettingsPage />}
         {route.page === 'unknown' && (
           <section className="page">

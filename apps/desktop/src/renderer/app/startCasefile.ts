@@ -6,10 +6,11 @@ import {
   getSetting,
   listLocalCaseIds,
   openDatabase,
+  putBlob,
   putSetting,
   requestPersistentStorage,
 } from '@casefile/storage';
-import { type LocalUser, type RoomLease, SyncClient } from '@casefile/sync';
+import { BlobTransfer, type LocalUser, type RoomLease, SyncClient, type SyncClientOptions } from '@casefile/sync';
 import type * as Y from 'yjs';
 import type { CasefileBridge, Platform } from '../../shared/bridge';
 import { defaultLocalUser, readStoredLocalUser } from '../settings/localUser';
@@ -31,6 +32,26 @@ export interface CasefileServices {
   workspaceRoom: RoomLease;
   localUser: LocalUser;
   serverUrl: string | null;
+  /** Uploads evidence bytes to the server and fetches colleagues'; follows `client.setServer`. */
+  blobs: BlobTransfer;
+}
+
+/**
+ * The sync client that takes the evidence bytes along: Settings moves the app to another server
+ * with `client.setServer`, and the blob uploads and downloads must follow the case documents there.
+ */
+class CasefileSyncClient extends SyncClient {
+  constructor(
+    options: SyncClientOptions,
+    private readonly blobs: BlobTransfer,
+  ) {
+    super(options);
+  }
+
+  override setServer(serverUrl: string | null): void {
+    super.setServer(serverUrl);
+    this.blobs.setServer(serverUrl);
+  }
 }
 
 async function loadLocalUser(db: CasefileDatabase): Promise<LocalUser> {
@@ -50,9 +71,12 @@ async function seedDemoCaseOnce(db: CasefileDatabase, workspace: Y.Doc): Promise
   if (await getSetting<boolean>(db, SETTING_DEMO_SEEDED)) return;
   if ((await listLocalCaseIds(db)).length > 0) return;
   const { writeDemoCase } = await import('@casefile/model/demo');
-  await createCase(db, workspace, {}, (doc) => {
-    writeDemoCase(doc);
+  let blobs: Array<{ bytes: Uint8Array; mime: string }> = [];
+  const caseId = await createCase(db, workspace, {}, (doc) => {
+    blobs = writeDemoCase(doc).blobs;
   });
+  // The demo's evidence is text; its bytes belong in the blob store like any captured file.
+  for (const blob of blobs) await putBlob(db, caseId, new Blob([new Uint8Array(blob.bytes)]), blob.mime);
   await putSetting(db, SETTING_DEMO_SEEDED, true);
 }
 
@@ -66,7 +90,8 @@ export async function startCasefile(bridge: CasefileBridge): Promise<CasefileSer
       ? pageOriginServerUrl(window.location)
       : ((await getSetting<string | null>(db, SETTING_SERVER_URL)) ?? null);
 
-  const client = new SyncClient({ serverUrl });
+  const blobs = new BlobTransfer({ db, serverUrl });
+  const client = new CasefileSyncClient({ serverUrl }, blobs);
   client.setLocalUser(localUser);
 
   const workspaceLease = await acquireWorkspaceDoc(db);
@@ -78,5 +103,15 @@ export async function startCasefile(bridge: CasefileBridge): Promise<CasefileSer
   }
   const workspaceRoom = client.acquire(WORKSPACE_ROOM, workspaceLease.doc, { connect: true });
 
-  return { platform, version, db, client, workspace: workspaceLease.doc, workspaceRoom, localUser, serverUrl };
+  return {
+    platform,
+    version,
+    db,
+    client,
+    workspace: workspaceLease.doc,
+    workspaceRoom,
+    localUser,
+    serverUrl,
+    blobs,
+  };
 }

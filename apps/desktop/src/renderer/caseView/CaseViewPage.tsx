@@ -3,6 +3,7 @@ import type { RoomLease } from '@casefile/sync';
 import type * as Y from 'yjs';
 import { useCasefile } from '../app/CasefileContext';
 import { describeError } from '../app/describeError';
+import type { CaseTab } from '../routing/caseTabs';
 import { casesHref } from '../routing/hashRoute';
 import { ConnectionIndicator } from '../sync/ConnectionIndicator';
 import { useObservable } from '../sync/useObservable';
@@ -12,13 +13,13 @@ import { CaseNotFound } from './CaseNotFound';
 import { useCaseDoc } from './useCaseDoc';
 import { useCaseInitialized } from './useCaseInitialized';
 
-/** #/case/<id>: loads the case document first, then joins its sync room, then shows the editors. */
-export function CaseViewPage({ caseId }: { caseId: string }) {
+/** #/case/<id>[/<tab>]: loads the case document first, then joins its sync room, then shows the case. */
+export function CaseViewPage({ caseId, tab }: { caseId: string; tab: CaseTab }) {
   if (!isCaseId(caseId)) return <CaseNotFound reason="bad-id" />;
-  return <LoadedCase caseId={caseId} />;
+  return <LoadedCase caseId={caseId} tab={tab} />;
 }
 
-function LoadedCase({ caseId }: { caseId: string }) {
+function LoadedCase({ caseId, tab }: { caseId: string; tab: CaseTab }) {
   const { db, serverUrl } = useCasefile();
   const loaded = useCaseDoc(db, caseId, serverUrl !== null);
   switch (loaded.state) {
@@ -37,23 +38,33 @@ function LoadedCase({ caseId }: { caseId: string }) {
         </section>
       );
     case 'ready':
-      return <CaseRoom caseId={caseId} doc={loaded.doc} />;
+      return <CaseRoom caseId={caseId} doc={loaded.doc} tab={tab} />;
   }
 }
 
-function CaseRoom({ caseId, doc }: { caseId: string; doc: Y.Doc }) {
+function CaseRoom({ caseId, doc, tab }: { caseId: string; doc: Y.Doc; tab: CaseTab }) {
   const { client } = useCasefile();
   const lease = useRoomLease(client, caseId, doc, { connect: true });
   if (!lease) return null;
-  return <CaseOrPlaceholder caseId={caseId} doc={doc} lease={lease} />;
+  return <CaseOrPlaceholder caseId={caseId} doc={doc} lease={lease} tab={tab} />;
 }
 
-function CaseOrPlaceholder({ caseId, doc, lease }: { caseId: string; doc: Y.Doc; lease: RoomLease }) {
+function CaseOrPlaceholder({
+  caseId,
+  doc,
+  lease,
+  tab,
+}: {
+  caseId: string;
+  doc: Y.Doc;
+  lease: RoomLease;
+  tab: CaseTab;
+}) {
   const { serverUrl } = useCasefile();
   const initialized = useCaseInitialized(doc);
   const status = useObservable(lease.status);
 
-  if (initialized) return <CaseEditor caseId={caseId} doc={doc} lease={lease} />;
+  if (initialized) return <CaseEditor caseId={caseId} doc={doc} lease={lease} tab={tab} />;
   // Not stored here yet: it may be a colleague's case that the server is about to send.
   if (status === 'synced') return <CaseNotFound reason="not-on-server" />;
   return (

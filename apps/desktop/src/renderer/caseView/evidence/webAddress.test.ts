@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { checkWebAddress } from './webAddress';
+
+describe('checkWebAddress', () => {
+  it('accepts http and https pages, in canonical form', () => {
+    expect(checkWebAddress('https://Example.org/a b')).toEqual({ ok: true, url: 'https://example.org/a%20b' });
+    expect(checkWebAddress(' http://example.org ')).toEqual({ ok: true, url: 'http://example.org/' });
+  });
+
+  it('reads an address without a scheme as https, a port included', () => {
+    expect(checkWebAddress('example.org/page')).toEqual({ ok: true, url: 'https://example.org/page' });
+    expect(checkWebAddress('example.org:8080/page')).toEqual({ ok: true, url: 'https://example.org:8080/page' });
+  });
+
+  it('refuses other schemes and text that is no address, saying why', () => {
+    const javascript = checkWebAddress('javascript:alert(1)');
+    expect(javascript.ok).toBe(false);
+    expect(!javascript.ok && javascript.error).toMatch(/http:\/\/ or https:\/\//);
+    expect(checkWebAddress('mailto:someone@example.org').ok).toBe(false);
+    expect(checkWebAddress('').ok).toBe(false);
+    expect(checkWebAddress('http://').ok).toBe(false);
+  });
+});

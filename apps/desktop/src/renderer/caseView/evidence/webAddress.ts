@@ -1,0 +1,25 @@
+export type WebAddressCheck = { ok: true; url: string } | { ok: false; error: string };
+
+/**
+ * A link or a page to capture is a web page: http or https only, so that every colleague can
+ * open it safely (no javascript:, file: or data:). "example.org/page" is read as https.
+ */
+export function checkWebAddress(input: string): WebAddressCheck {
+  const text = input.trim();
+  if (text === '') return { ok: false, error: 'Type the address of the page, e.g. https://example.org/article.' };
+  const withScheme = /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(text) ? text : `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return { ok: false, error: `“${text}” is not a web address. Check it, e.g. https://example.org/article.` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return {
+      ok: false,
+      error: `Only web pages can be added (http:// or https://); “${url.protocol}” addresses cannot.`,
+    };
+  }
+  if (url.hostname === '') return { ok: false, error: `“${text}” has no host name; write it in full.` };
+  return { ok: true, url: url.href };
+}
