@@ -162,3 +162,29 @@ test('the demo case shows every part of a case file', async ({ investigator }) =
   await alice.openTab('Overview');
   await expect(alice.page.getByRole('list', { name: 'Activity' })).toContainText('Casefile demo created');
 });
+
+test('search finds a case by a Cyrillic actor name and by a phrase from its quotes, and nothing for unknown words', async ({
+  investigator,
+}) => {
+  const alice = await investigator();
+  // Search covers the cases on this device: open the demo case once so it is stored here.
+  await alice.page
+    .getByRole('list')
+    .getByRole('link', { name: /Astana/ })
+    .click();
+  await expect(alice.title).toHaveValue(/Astana/);
+
+  const search = alice.page.getByRole('searchbox', { name: 'Search cases' }).or(alice.page.getByLabel('Search cases'));
+  await search.fill('Аргументы');
+  await search.press('Enter');
+  const results = alice.page.getByRole('list', { name: 'Results' });
+  await expect(results.getByRole('link', { name: /Astana/ })).toBeVisible();
+
+  await search.fill('high level');
+  await search.press('Enter');
+  await expect(results.getByRole('link', { name: /Astana/ })).toBeVisible();
+
+  await search.fill('nonexistentwordxyz');
+  await search.press('Enter');
+  await expect(results.getByRole('link')).toHaveCount(0);
+});
