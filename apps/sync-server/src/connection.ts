@@ -1,5 +1,5 @@
 import type { WebSocket, WebSocketServer } from 'ws';
-import { decodeClientMessage, MalformedMessageError } from './protocol.js';
+import { decodeClientMessage, encodeSyncAck, MalformedMessageError } from './protocol.js';
 import { type Room, type RoomConnection, RoomStorageError } from './room.js';
 
 /** Close codes the server uses (RFC 6455; 4400 mirrors HTTP 400 and tells y-websocket not to reconnect). */
@@ -21,17 +21,27 @@ function closeReason(text: string): string {
 export function attachConnection(
   socket: WebSocket,
   room: Room,
-  options: { log: (line: string) => void; onClosed: () => void },
+  options: { log: (line: string) => void; onClosed: () => void; syncAcks?: boolean },
 ): void {
   let closing = false;
+  let updatesHandled = 0;
+  const send = (message: Uint8Array) => {
+    if (socket.readyState === socket.OPEN) socket.send(message);
+  };
   const connection: RoomConnection = {
-    send(message) {
-      if (socket.readyState === socket.OPEN) socket.send(message);
-    },
+    send,
     close(code, reason) {
       closing = true;
       socket.close(code, closeReason(reason));
     },
+    ...(options.syncAcks
+      ? {
+          acknowledgeUpdate(stateVector: Uint8Array) {
+            updatesHandled++;
+            send(encodeSyncAck(updatesHandled, stateVector));
+          },
+        }
+      : {}),
   };
   void room.join(connection).catch(() => {});
 

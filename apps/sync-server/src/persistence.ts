@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ClassicLevel } from 'classic-level';
 import * as Y from 'yjs';
 
@@ -18,7 +19,10 @@ export interface DocumentStore {
     entries: ReadonlyArray<{ room: string; update: Uint8Array }>,
     markers?: Record<string, string>,
   ): Promise<void>;
-  /** Replaces a room's stored updates by one merged update. */
+  /**
+   * Replaces a room's stored updates by one merged update. May work in steps; every step leaves a
+   * complete set of updates, so a crash or a `close()` between steps loses nothing.
+   */
   compact(room: string): Promise<void>;
   /** A named marker (e.g. "the demo case was seeded"), or null when never set. */
   getMarker(name: string): Promise<string | null>;
@@ -42,6 +46,14 @@ export class StoreLockedError extends Error {
 export interface LevelDocumentStoreOptions {
   /** Compact a room in the background after this many appended updates (default 500). */
   compactAfterUpdates?: number;
+  /**
+   * Compaction merges at most this many updates per step and yields to the event loop between
+   * steps (default 500, at least 2), so that merging thousands of stored updates never holds up
+   * the server's sockets for long.
+   */
+  compactBatchSize?: number;
+  /** Called after each compaction step with the number of stored updates it merged into one (tests, metrics). */
+  onCompactionStep?: (room: string, mergedUpdates: number) => void;
   /**
    * Write with fsync (LevelDB `sync: true`, the default here), so that a write that resolved
    * survives power loss, not only a crash of this process.
@@ -79,20 +91,31 @@ export class LevelDocumentStore implements DocumentStore {
   private readonly appendsSinceCompaction = new Map<string, number>();
   private readonly compactions = new Map<string, Promise<void>>();
   private readonly compactAfterUpdates: number;
+  private readonly compactBatchSize: number;
+  private readonly onCompactionStep: (room: string, mergedUpdates: number) => void;
   private readonly writeOptions: { sync: boolean };
   private readonly log: (line: string) => void;
+  /** Set by close(): running compactions stop after their current step. */
+  private closing = false;
 
   private constructor(
     private readonly db: ClassicLevel<string, Uint8Array>,
     options: LevelDocumentStoreOptions,
   ) {
     this.compactAfterUpdates = options.compactAfterUpdates ?? 500;
+    this.compactBatchSize = options.compactBatchSize ?? 500;
+    this.onCompactionStep = options.onCompactionStep ?? (() => {});
     this.writeOptions = { sync: options.syncWrites ?? true };
     this.log = options.log ?? (() => {});
   }
 
   /** Opens (creating if needed) the store in `<dataDir>/documents`. */
   static async open(dataDir: string, options: LevelDocumentStoreOptions = {}): Promise<LevelDocumentStore> {
+    const batchSize = options.compactBatchSize;
+    // Checked before the database is opened, so that a bad option leaves no lock behind.
+    if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 2)) {
+      throw new RangeError(`compactBatchSize must be a whole number of at least 2, not ${batchSize}.`);
+    }
     await mkdir(dataDir, { recursive: true });
     const location = join(dataDir, 'documents');
     const db = new ClassicLevel<string, Uint8Array>(location, { keyEncoding: 'utf8', valueEncoding: 'view' });
@@ -170,6 +193,7 @@ export class LevelDocumentStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.allSettled([...this.compactions.values()]);
     await this.db.close();
   }
@@ -182,19 +206,48 @@ export class LevelDocumentStore implements DocumentStore {
   }
 
   /**
-   * Merges every update present when compaction starts into the key of the newest of them and
-   * deletes the others, in one atomic batch. Updates appended meanwhile get higher keys and are
-   * left alone, so compaction can run beside appends.
+   * Merges the room's updates present when compaction starts, in steps of at most
+   * `compactBatchSize` consecutive updates: a step merges its updates into the key of the newest of
+   * them and deletes the others, in one atomic batch, then yields to the event loop. One pass over
+   * the room leaves one update per step; passes repeat until one update is left. Updates appended
+   * meanwhile get keys above the bound taken at the start and are left alone, so compaction can
+   * run beside appends. Every step leaves a complete set of updates, so stopping between steps
+   * (a crash, `close()`) loses nothing; the next compaction carries on from there.
    */
   private async compactNow(room: string): Promise<void> {
-    const entries = await this.db.iterator(roomRange(room)).all();
-    if (entries.length < 2) return;
-    const merged = Y.mergeUpdates(entries.map(([, update]) => update));
-    const batch = this.db.batch();
-    for (const [key] of entries.slice(0, -1)) batch.del(key);
-    const lastKey = entries[entries.length - 1]?.[0] as string;
-    batch.put(lastKey, merged);
-    await batch.write(this.writeOptions);
+    const [bound] = await this.db.keys({ ...roomRange(room), reverse: true, limit: 1 }).all();
+    if (bound === undefined) return;
+    for (;;) {
+      const steps = await this.compactionPass(room, bound);
+      // One step (or none) covered everything up to the bound: at most one update is left.
+      if (steps <= 1 || this.closing) return;
+    }
+  }
+
+  /** One pass over the room's keys up to `bound`; returns how many steps it took. */
+  private async compactionPass(room: string, bound: string): Promise<number> {
+    let steps = 0;
+    let after: string | null = null;
+    while (!this.closing) {
+      const from: { gt: string } | { gte: string } = after === null ? { gte: roomPrefix(room) } : { gt: after };
+      const entries: Array<[string, Uint8Array]> = await this.db
+        .iterator({ ...from, lte: bound, limit: this.compactBatchSize })
+        .all();
+      const lastKey = entries[entries.length - 1]?.[0];
+      if (lastKey === undefined) break;
+      steps++;
+      after = lastKey;
+      if (entries.length < 2) continue;
+      const merged = Y.mergeUpdates(entries.map(([, update]) => update));
+      const batch = this.db.batch();
+      for (const [key] of entries.slice(0, -1)) batch.del(key);
+      batch.put(lastKey, merged);
+      await batch.write(this.writeOptions);
+      this.onCompactionStep(room, entries.length);
+      // The merge is synchronous CPU work: let sockets and appends run before the next one.
+      await nextTurn();
+    }
+    return steps;
   }
 
   private sequenceFor(room: string): Promise<{ value: number }> {

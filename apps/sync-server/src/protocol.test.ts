@@ -1,8 +1,17 @@
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { decodeClientMessage, encodeSyncStep1, encodeUpdate, MalformedMessageError } from './protocol.js';
+import {
+  decodeClientMessage,
+  encodeSyncAck,
+  encodeSyncStep1,
+  encodeUpdate,
+  MalformedMessageError,
+  MESSAGE_SYNC_ACK,
+  wantsSyncAcks,
+} from './protocol.js';
 
 function message(...parts: Array<number | Uint8Array>): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -48,5 +57,25 @@ describe('reading client messages', () => {
     ['trailing bytes', new Uint8Array([...message(3), 0])],
   ])('refuses %s', (_name, bytes) => {
     expect(() => decodeClientMessage(bytes)).toThrow(MalformedMessageError);
+  });
+});
+
+describe('sync acks', () => {
+  it('carry the type, the count of update messages handled and the state vector', () => {
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'claim');
+    const decoder = decoding.createDecoder(encodeSyncAck(7, Y.encodeStateVector(doc)));
+    expect(decoding.readVarUint(decoder)).toBe(MESSAGE_SYNC_ACK);
+    expect(decoding.readVarUint(decoder)).toBe(7);
+    expect(Y.decodeStateVector(decoding.readVarUint8Array(decoder))).toEqual(new Map([[doc.clientID, 5]]));
+    expect(decoding.hasContent(decoder)).toBe(false);
+  });
+
+  it('are asked for with ?acks=1 on the socket URL', () => {
+    expect(wantsSyncAcks('/workspace?acks=1')).toBe(true);
+    expect(wantsSyncAcks('/workspace?token=x&acks=1')).toBe(true);
+    expect(wantsSyncAcks('/workspace')).toBe(false);
+    expect(wantsSyncAcks('/workspace?acks=0')).toBe(false);
+    expect(wantsSyncAcks(undefined)).toBe(false);
   });
 });

@@ -8,6 +8,22 @@ export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 
+/**
+ * Casefile's extension, "sync ack": y-websocket never tells a client that the server has its
+ * changes, so a client cannot say "Synced" truthfully. After the server has stored and applied a
+ * sync step 2 or update message from a connection, it sends that connection
+ *
+ *   varUint 100 · varUint <update messages of this connection handled so far> · varUint8Array <Y.encodeStateVector(server document)>
+ *
+ * Exactly one ack per update message, in the order the messages arrived (an empty step 2 too:
+ * nothing to store, but the count must stay in step), and never before the write has completed.
+ * Only connections that ask for it get acks (`?acks=1` on the socket URL): a plain y-websocket
+ * client logs an error for every message type it does not know.
+ */
+export const MESSAGE_SYNC_ACK = 100;
+/** The socket URL's query parameter (value `1`) by which a client asks for sync acks. */
+export const SYNC_ACKS_PARAM = 'acks';
+
 /** Sub-types of a sync message (y-protocols/sync). */
 const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
@@ -113,6 +129,20 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, SYNC_UPDATE);
   encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncAck(updatesHandled: number, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC_ACK);
+  encoding.writeVarUint(encoder, updatesHandled);
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Whether an upgrade request's URL asks for sync acks (`?acks=1`). */
+export function wantsSyncAcks(requestUrl: string | undefined): boolean {
+  const query = (requestUrl ?? '').split('?')[1];
+  return query !== undefined && new URLSearchParams(query).get(SYNC_ACKS_PARAM) === '1';
 }
 
 export function encodeAwareness(awarenessUpdate: Uint8Array): Uint8Array {

@@ -13,6 +13,11 @@ export function isRoomName(name: string): boolean {
 export interface RoomConnection {
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
+  /**
+   * Present when the client asked for sync acks (protocol.ts, MESSAGE_SYNC_ACK): called once per
+   * update message, after it was stored and applied, with the document's state vector then.
+   */
+  acknowledgeUpdate?(stateVector: Uint8Array): void;
 }
 
 /** Thrown when a room's document could not be loaded or stored; the client should retry later. */
@@ -83,15 +88,18 @@ export class Room {
           connection.send(encodeSyncStep2(this.doc, message.stateVector));
           return;
         case 'update':
-          if (message.isEmpty) return;
-          // Persist before broadcast: a client that has seen an update must find it after a crash.
-          try {
-            await this.store.append(this.name, message.update);
-          } catch (error) {
-            this.log(`Could not store an update for room ${this.name}: ${(error as Error).message}`);
-            throw new RoomStorageError('The server could not store a change; reconnect to retry.');
+          if (!message.isEmpty) {
+            // Persist before broadcast: a client that has seen an update must find it after a crash.
+            try {
+              await this.store.append(this.name, message.update);
+            } catch (error) {
+              this.log(`Could not store an update for room ${this.name}: ${(error as Error).message}`);
+              throw new RoomStorageError('The server could not store a change; reconnect to retry.');
+            }
+            Y.applyUpdate(this.doc, message.update, connection);
           }
-          Y.applyUpdate(this.doc, message.update, connection);
+          // Only now: the ack tells the client its change survives a crash of this server.
+          connection.acknowledgeUpdate?.(Y.encodeStateVector(this.doc));
           return;
         case 'awareness':
           // A cursor sent just before its connection closed would linger as a ghost for 30 s.

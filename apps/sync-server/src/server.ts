@@ -10,6 +10,7 @@ import { attachConnection, CLOSE_GOING_AWAY, startKeepalive } from './connection
 import { seedDemoCaseOnce } from './demoSeed.js';
 import { healthReport, sendHealth } from './health.js';
 import { type DocumentStore, LevelDocumentStore } from './persistence.js';
+import { wantsSyncAcks } from './protocol.js';
 import { isRoomName, RoomRegistry } from './room.js';
 import { serveStaticFile } from './staticFiles.js';
 
@@ -152,7 +153,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sockets.handleUpgrade(req, socket, head, (ws) => {
       sockets.emit('connection', ws, req);
       const room = rooms.open(roomName);
-      attachConnection(ws, room, { log, onClosed: () => rooms.scheduleUnloadIfIdle(room) });
+      attachConnection(ws, room, {
+        log,
+        onClosed: () => rooms.scheduleUnloadIfIdle(room),
+        syncAcks: wantsSyncAcks(req.url),
+      });
     });
   });
 

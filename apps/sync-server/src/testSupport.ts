@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { type DocumentStore, LevelDocumentStore } from './persistence.js';
 import { type RunningServer, type ServerOptions, startServer } from './server.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -65,10 +66,16 @@ export interface TestClient {
   destroy(): void;
 }
 
-/** A y-websocket 3 client, as the apps connect, through Node's `ws`. */
-export function connectClient(url: string, room: string, doc: Y.Doc = new Y.Doc()): TestClient {
+/** A y-websocket 3 client, as the apps connect, through Node's `ws`. `params`: the socket URL's query. */
+export function connectClient(
+  url: string,
+  room: string,
+  doc: Y.Doc = new Y.Doc(),
+  { params }: { params?: Record<string, string> } = {},
+): TestClient {
   const provider = new WebsocketProvider(url, room, doc, {
     WebSocketPolyfill: WebSocket as unknown as WebSocketClass,
+    ...(params ? { params } : {}),
     // Clients in one process would otherwise also sync through BroadcastChannel, bypassing the server.
     disableBc: true,
     maxBackoffTime: 200,
@@ -142,4 +149,42 @@ export function upgradeStatus(url: string): Promise<number> {
       if (!/Unexpected server response/.test(error.message)) reject(error);
     });
   });
+}
+
+export interface HeldWrites {
+  /** Pass as ServerOptions.openStore: LevelDB, but every append waits until released. */
+  openStore: (dataDir: string) => Promise<DocumentStore>;
+  /** Appends waiting to be let through. */
+  readonly waiting: number;
+  /** Appends whose LevelDB write has completed. */
+  readonly completed: number;
+  /** Lets every waiting append go on to LevelDB. */
+  release(): void;
+}
+
+/** A slow disk: every update's write waits until the test lets it through. */
+export function holdWrites(): HeldWrites {
+  const held: Array<() => void> = [];
+  let completed = 0;
+  return {
+    openStore: async (dataDir: string) => {
+      const store = await LevelDocumentStore.open(dataDir);
+      return Object.assign(Object.create(store) as DocumentStore, {
+        append: async (room: string, update: Uint8Array) => {
+          await new Promise<void>((resolve) => held.push(resolve));
+          await store.append(room, update);
+          completed++;
+        },
+      });
+    },
+    get waiting() {
+      return held.length;
+    },
+    get completed() {
+      return completed;
+    },
+    release() {
+      for (const resolve of held.splice(0)) resolve();
+    },
+  };
 }
