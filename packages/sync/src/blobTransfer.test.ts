@@ -92,6 +92,32 @@ describe('uploading the outbox', () => {
     expect(await onServer(server.url, caseId, sha256Of(bytes))).not.toBeNull();
   });
 
+  it('counts what waits per case, and tells a case only of its own files', async () => {
+    const store = new MemoryBlobStore();
+    const caseA = newCaseId();
+    const caseB = newCaseId();
+    await store.putBlob(caseA, bytesBlob(new TextEncoder().encode('screenshot of the post')), 'text/plain');
+    await store.putBlob(caseA, bytesBlob(new TextEncoder().encode('archived page')), 'text/plain');
+    await store.putBlob(caseB, bytesBlob(new TextEncoder().encode('another case')), 'text/plain');
+    const { transfer } = makeTransfer({ db: store, serverUrl: null });
+    const waitingA = transfer.waitingForCase(caseA);
+    const waitingB = transfer.waitingForCase(caseB);
+    const seenA: number[] = [];
+    const seenB: number[] = [];
+    waitingA.subscribe((count) => seenA.push(count));
+    waitingB.subscribe((count) => seenB.push(count));
+    await until(() => transfer.status.get().waiting === 3, 'the queued uploads were never counted');
+    expect([waitingA.get(), waitingB.get(), transfer.waitingForCase(newCaseId()).get()]).toEqual([2, 1, 0]);
+
+    const server = await startBlobServer();
+    transfer.setServer(server.url);
+    await until(() => transfer.status.get().waiting === 0, 'the outbox never emptied');
+    expect([waitingA.get(), waitingB.get()]).toEqual([0, 0]);
+    // Each case heard its own counts going down, and nothing about the other's.
+    expect(seenA).toEqual([2, 1, 0]);
+    expect(seenB).toEqual([1, 0]);
+  });
+
   it('retries with a growing delay while the server fails, then succeeds', async () => {
     const attempts: number[] = [];
     const server = await startBlobServer({

@@ -75,6 +75,10 @@ function isBlobStoreLike(db: CasefileDatabase | BlobStoreLike): db is BlobStoreL
   return typeof (db as Partial<BlobStoreLike>).listOutbox === 'function';
 }
 
+function sameCounts(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  return a.size === b.size && [...a].every(([key, count]) => b.get(key) === count);
+}
+
 function sameStatus(a: BlobTransferStatus, b: BlobTransferStatus): boolean {
   return (
     a.waiting === b.waiting &&
@@ -112,6 +116,8 @@ export class BlobTransfer {
   private readonly retryDelay: { initialMs: number; maxMs: number };
   private readonly headers: () => Record<string, string> | Promise<Record<string, string>>;
   private readonly statusValue = new ObservableValue<BlobTransferStatus>({ waiting: 0, failed: [] }, sameStatus);
+  /** `status.waiting` per case id (cases with nothing waiting are absent). */
+  private readonly waitingByCase = new ObservableValue<ReadonlyMap<string, number>>(new Map(), sameCounts);
   private readonly downloads = new Map<string, Download>();
   /** Outbox ids that failed for good; skipped until uploadNow(). */
   private readonly refused = new Map<number, BlobUploadFailure>();
@@ -217,6 +223,26 @@ export class BlobTransfer {
     return download.promise;
   }
 
+  /**
+   * How many of case `caseId`'s files wait to upload (failed ones included), as `status.waiting`
+   * counts them for all cases; 0 until the outbox has first been read.
+   */
+  waitingForCase(caseId: string): Observable<number> {
+    const get = () => this.waitingByCase.get().get(caseId) ?? 0;
+    return {
+      get,
+      subscribe: (listener) => {
+        let last = get();
+        return this.waitingByCase.subscribe(() => {
+          const next = get();
+          if (next === last) return;
+          last = next;
+          listener(next);
+        });
+      },
+    };
+  }
+
   /** Stops uploading and downloading; what is queued stays queued. Idempotent. */
   destroy(): void {
     if (this.destroyed) return;
@@ -225,6 +251,7 @@ export class BlobTransfer {
     this.abortInFlight();
     for (const stop of this.unsubscribe.splice(0)) stop();
     this.statusValue.clear();
+    this.waitingByCase.clear();
   }
 
   private async download(
@@ -401,10 +428,13 @@ export class BlobTransfer {
     return { kind: 'refused', message: said };
   }
 
-  private publish(entries: ReadonlyArray<{ id: number }>): void {
+  private publish(entries: ReadonlyArray<{ id: number; caseId: string }>): void {
     // An entry finished elsewhere (another tab) is no longer a failure here.
     const queued = new Set(entries.map((entry) => entry.id));
     for (const id of this.refused.keys()) if (!queued.has(id)) this.refused.delete(id);
+    const byCase = new Map<string, number>();
+    for (const entry of entries) byCase.set(entry.caseId, (byCase.get(entry.caseId) ?? 0) + 1);
+    this.waitingByCase.set(byCase);
     this.statusValue.set({ waiting: entries.length, failed: [...this.refused.values()] });
   }
 

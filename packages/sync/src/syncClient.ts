@@ -1,12 +1,25 @@
 import { ValidationError } from '@casefile/model';
+import * as decoding from 'lib0/decoding';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { type Observable, ObservableValue } from './observableValue.js';
 import { browserOnlineSource, type OnlineSource } from './onlineSource.js';
+import { PendingChanges } from './pendingChanges.js';
+import { reportingSentUpdates } from './sentMessages.js';
 import { normalizeServerUrl, webSocketUrl } from './serverUrl.js';
+import { MESSAGE_SYNC_ACK, readSyncAck, SYNC_ACK_PARAMS } from './syncAck.js';
 
-export type ConnectionStatus = 'offline' | 'connecting' | 'synced';
+/**
+ * `offline`: no server, no network, or the socket closed and not retrying yet. `connecting`: the
+ * socket is opening, or open and the handshake is not done. `syncing`: connected, and local
+ * changes wait for the server to confirm it stored them. `synced`: connected, and the server has
+ * confirmed every local change.
+ */
+export type ConnectionStatus = 'offline' | 'connecting' | 'syncing' | 'synced';
+
+const MESSAGE_SYNC = 0;
+const SYNC_STEP_1 = 0;
 
 export interface LocalUser {
   name: string;
@@ -38,6 +51,14 @@ export interface CaseProvider {
 
 export interface RoomLease extends CaseProvider {
   readonly status: Observable<ConnectionStatus>;
+  /**
+   * Local changes of the room (transactions, counted while this app runs; after a reload, one per
+   * earlier writer session the server turns out to lack) that the server has not confirmed storing.
+   * Kept while offline: it counts changes made offline too.
+   */
+  readonly pending: Observable<number>;
+  /** When the room last became `synced` (the server had confirmed every local change); null before that. */
+  readonly lastSyncedAt: Observable<Date | null>;
   readonly peers: Observable<Peer[]>;
   /** Ends the lease (disconnecting it first). Idempotent. The last release closes the room. */
   release(): void;
@@ -94,6 +115,8 @@ function userOf(state: Record<string, unknown>): { name: string; color: string }
 class Room {
   readonly awareness: Awareness;
   readonly status = new ObservableValue<ConnectionStatus>('offline');
+  readonly pendingChanges = new PendingChanges();
+  readonly lastSyncedAt = new ObservableValue<Date | null>(null);
   readonly peers: ObservableValue<Peer[]>;
   readonly leases = new Set<Lease>();
   private provider: WebsocketProvider | null = null;
@@ -101,6 +124,7 @@ class Room {
   /** Whether we asked the current provider for a socket (y-websocket may give up by itself on 44xx). */
   private socketRequested = false;
   private readonly detachProvider: Array<() => void> = [];
+  private readonly stopCountingPending: () => void;
 
   constructor(
     private readonly client: SyncClient,
@@ -110,6 +134,12 @@ class Room {
     this.awareness = new Awareness(doc);
     this.peers = new ObservableValue<Peer[]>([], samePeers);
     this.awareness.on('change', this.onAwarenessChange);
+    // Before any provider's listener: a change is recorded before y-websocket sends it (PendingChanges.updateSent).
+    doc.on('update', this.onDocumentUpdate);
+    this.stopCountingPending = this.pendingChanges.count.subscribe(() => {
+      this.updateStatus();
+      this.client.roomPendingChanged();
+    });
     this.applyLocalUser();
     this.updatePeers();
     this.createProvider();
@@ -141,6 +171,8 @@ class Room {
   /** Moves the room to the client's current server: a new provider, the same doc and awareness. */
   replaceProvider(): void {
     this.destroyProvider();
+    // When it last synced with another server says nothing about this one.
+    this.lastSyncedAt.set(null);
     this.createProvider();
     this.update();
   }
@@ -160,10 +192,13 @@ class Room {
 
   destroy(): void {
     this.destroyProvider();
+    this.doc.off('update', this.onDocumentUpdate);
+    this.stopCountingPending();
     this.awareness.off('change', this.onAwarenessChange);
     this.awareness.destroy();
     this.status.set('offline');
     this.status.clear();
+    this.lastSyncedAt.clear();
     this.peers.clear();
   }
 
@@ -173,8 +208,12 @@ class Room {
 
   private createProvider(): void {
     const serverUrl = this.client.serverUrl;
-    if (serverUrl === null) return;
-    const polyfill = this.client.webSocketPolyfill;
+    if (serverUrl === null) {
+      this.pendingChanges.forgetAll();
+      return;
+    }
+    const socketClass = this.client.webSocketPolyfill ?? (globalThis.WebSocket as WebSocketClass | undefined);
+    const pending = this.pendingChanges;
     const provider = new WebsocketProvider(webSocketUrl(serverUrl), this.name, this.doc, {
       connect: false,
       awareness: this.awareness,
@@ -182,10 +221,14 @@ class Room {
       // BroadcastChannel would also pass updates between clients that should each be on the
       // server, and hide a dead socket.
       disableBc: true,
-      ...(polyfill ? { WebSocketPolyfill: polyfill } : {}),
+      params: { ...SYNC_ACK_PARAMS },
+      ...(socketClass
+        ? { WebSocketPolyfill: reportingSentUpdates(socketClass, (socket, kind) => pending.updateSent(socket, kind)) }
+        : {}),
     });
     this.provider = provider;
     this.socketRequested = false;
+    this.watchServerState(provider);
     const recompute = () => {
       // y-websocket emits 'connection-close' before it updates its own state.
       queueMicrotask(() => this.updateStatus());
@@ -203,6 +246,30 @@ class Room {
       provider.on(type, recompute);
       this.detachProvider.push(() => provider.off(type, recompute));
     }
+    const onClose = () => pending.connectionLost();
+    provider.on('connection-close', onClose);
+    this.detachProvider.push(() => provider.off('connection-close', onClose));
+  }
+
+  /**
+   * Reads what the server holds: its sync step 1 on connecting (its state vector, before
+   * y-websocket answers it) and its sync acks.
+   */
+  private watchServerState(provider: WebsocketProvider): void {
+    const handleSync = provider.messageHandlers[MESSAGE_SYNC];
+    if (!handleSync) throw new Error('y-websocket no longer handles sync messages under their usual number.');
+    provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, from, emitSynced, messageType) => {
+      const peek = decoding.clone(decoder);
+      if (from.ws && decoding.readVarUint(peek) === SYNC_STEP_1) {
+        const server = Y.decodeStateVector(decoding.readVarUint8Array(peek));
+        this.pendingChanges.serverStateReceived(from.ws, server, Y.decodeStateVector(Y.encodeStateVector(this.doc)));
+      }
+      handleSync(encoder, decoder, from, emitSynced, messageType);
+    };
+    provider.messageHandlers[MESSAGE_SYNC_ACK] = (_encoder, decoder, from) => {
+      const ack = readSyncAck(decoder);
+      if (from.ws) this.pendingChanges.acknowledged(from.ws, ack.updatesHandled, ack.stateVector);
+    };
   }
 
   private destroyProvider(): void {
@@ -214,6 +281,7 @@ class Room {
     for (const detach of this.detachProvider.splice(0)) detach();
     provider.destroy();
     this.provider = null;
+    this.pendingChanges.connectionLost();
     this.updateStatus();
   }
 
@@ -221,11 +289,28 @@ class Room {
     const provider = this.provider;
     let status: ConnectionStatus = 'offline';
     if (provider && this.socketRequested && this.client.isOnline()) {
-      if (provider.synced && provider.wsconnected) status = 'synced';
+      if (provider.synced && provider.wsconnected) status = this.pendingChanges.count.get() > 0 ? 'syncing' : 'synced';
       else if (provider.wsconnected || provider.wsconnecting) status = 'connecting';
     }
+    const was = this.status.get();
     this.status.set(status);
+    if (status === 'synced' && was !== 'synced') this.lastSyncedAt.set(new Date());
   }
+
+  private readonly onDocumentUpdate = (
+    _update: Uint8Array,
+    origin: unknown,
+    _doc: Y.Doc,
+    transaction: Y.Transaction,
+  ) => {
+    const provider = this.provider;
+    // With no server nothing is sent, so nothing waits (were one set later, its first handshake
+    // finds what it lacks). What the server sent is on the server; everything else (edits, other
+    // tabs' changes through IndexedDB) y-websocket sends, and the server has yet to confirm.
+    if (provider === null || origin === provider) return;
+    const openSocket = provider.wsconnected ? provider.ws : null;
+    this.pendingChanges.recordLocalChange(transaction, openSocket);
+  };
 
   private readonly onAwarenessChange = () => {
     // Lexical replaces the whole local state when an editor mounts; put the user back.
@@ -260,6 +345,8 @@ class Lease implements RoomLease {
   private released = false;
   private readonly listeners = new Map<ProviderEvent, Set<ProviderListener>>();
   readonly status: Observable<ConnectionStatus>;
+  readonly pending: Observable<number>;
+  readonly lastSyncedAt: Observable<Date | null>;
   readonly peers: Observable<Peer[]>;
 
   constructor(
@@ -267,6 +354,8 @@ class Lease implements RoomLease {
     private readonly onRelease: (lease: Lease) => void,
   ) {
     this.status = { get: room.status.get, subscribe: room.status.subscribe };
+    this.pending = room.pendingChanges.count;
+    this.lastSyncedAt = { get: room.lastSyncedAt.get, subscribe: room.lastSyncedAt.subscribe };
     this.peers = { get: room.peers.get, subscribe: room.peers.subscribe };
   }
 
@@ -332,7 +421,14 @@ export class SyncClient {
   private readonly stopFollowingOnline: () => void;
   private user: LocalUser | null = null;
   private destroyed = false;
+  private readonly pendingTotal = new ObservableValue(0);
   readonly webSocketPolyfill: WebSocketClass | undefined;
+  /**
+   * Local changes of every open room that the server has not confirmed (RoomLease.pending, summed).
+   * A room whose last lease was released no longer counts: its changes wait in local storage
+   * until the case is opened again.
+   */
+  readonly pending: Observable<number> = { get: this.pendingTotal.get, subscribe: this.pendingTotal.subscribe };
 
   constructor(options: SyncClientOptions) {
     this.currentServerUrl = options.serverUrl === null ? null : normalizeServerUrl(options.serverUrl);
@@ -371,6 +467,7 @@ export class SyncClient {
     if (!shared) {
       shared = new Room(this, room, doc);
       this.rooms.set(room, shared);
+      this.roomPendingChanged();
     }
     const owner = shared;
     const lease = new Lease(owner, (ended) => {
@@ -378,6 +475,7 @@ export class SyncClient {
       if (owner.leases.size === 0) {
         owner.destroy();
         if (this.rooms.get(room) === owner) this.rooms.delete(room);
+        this.roomPendingChanged();
       }
     });
     owner.leases.add(lease);
@@ -413,5 +511,14 @@ export class SyncClient {
       room.destroy();
     }
     this.rooms.clear();
+    this.pendingTotal.set(0);
+    this.pendingTotal.clear();
+  }
+
+  /** Called by a room when its pending count changed, and when a room opens or closes. */
+  roomPendingChanged(): void {
+    let total = 0;
+    for (const room of this.rooms.values()) total += room.pendingChanges.count.get();
+    this.pendingTotal.set(total);
   }
 }

@@ -20,7 +20,8 @@ export interface TestServer extends RunningServer {
   connections(): Promise<number>;
 }
 
-export async function startTestServer(dataDir?: string): Promise<TestServer> {
+/** A real server on 127.0.0.1: a free port, or `port` (to bring a stopped server back where clients look for it). */
+export async function startTestServer(dataDir?: string, { port = 0 }: { port?: number } = {}): Promise<TestServer> {
   let dir = dataDir;
   if (!dir) {
     const made = await mkdtemp(join(tmpdir(), 'casefile-sync-client-test-'));
@@ -28,7 +29,7 @@ export async function startTestServer(dataDir?: string): Promise<TestServer> {
     dir = made;
   }
   const server = await startServer({
-    port: 0,
+    port,
     host: '127.0.0.1',
     dataDir: dir,
     webRoot: null,

@@ -1,4 +1,5 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, dialog } from 'electron';
+import { closesAfterPrompt, unsyncedClosePrompt } from './unsyncedClosePrompt.js';
 
 export interface MainWindowOptions {
   preloadPath: string;
@@ -30,6 +31,22 @@ export function createMainWindow({ preloadPath, startUrl }: MainWindowOptions): 
     },
   });
   window.once('ready-to-show', () => window.show());
+  askBeforeClosingWithUnsyncedChanges(window);
   void window.loadURL(startUrl);
   return window;
+}
+
+/**
+ * The renderer's beforeunload refuses to unload while changes are not on the sync server; Electron
+ * then shows nothing and keeps the window, emitting `will-prevent-unload`. Ask the person instead;
+ * preventDefault() on that event overrides the refusal and lets the window close.
+ */
+function askBeforeClosingWithUnsyncedChanges(window: BrowserWindow): void {
+  window.webContents.on('will-prevent-unload', (event) => {
+    const response = dialog.showMessageBoxSync(window, {
+      ...unsyncedClosePrompt,
+      buttons: [...unsyncedClosePrompt.buttons],
+    });
+    if (closesAfterPrompt(response)) event.preventDefault();
+  });
 }

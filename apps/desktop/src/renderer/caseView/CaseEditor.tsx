@@ -68,7 +68,7 @@ export function CaseEditor({
             <a href={casesHref} className="back-link">
               <span aria-hidden="true">← </span>Back to cases
             </a>
-            <ConnectionIndicator lease={lease} serverUrl={serverUrl} />
+            <ConnectionIndicator lease={lease} serverUrl={serverUrl} caseId={caseId} />
           </div>
           {/* On the Overview the title field is the visible heading; elsewhere the title heads the page. */}
           <h1 id="case-heading" className={tab === 'overview' ? 'visually-hidden' : 'case__heading'}>

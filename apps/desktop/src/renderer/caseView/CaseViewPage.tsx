@@ -65,8 +65,9 @@ function CaseOrPlaceholder({
   const status = useObservable(lease.status);
 
   if (initialized) return <CaseEditor caseId={caseId} doc={doc} lease={lease} tab={tab} />;
-  // Not stored here yet: it may be a colleague's case that the server is about to send.
-  if (status === 'synced') return <CaseNotFound reason="not-on-server" />;
+  // Not stored here yet: it may be a colleague's case that the server is about to send. Once the
+  // handshake is done ('syncing' only means the server has yet to confirm local changes), it did not.
+  if (status === 'synced' || status === 'syncing') return <CaseNotFound reason="not-on-server" />;
   return (
     <section className="page">
       <p>
@@ -79,7 +80,7 @@ function CaseOrPlaceholder({
           ? 'It opens as soon as the sync server can be reached.'
           : 'Casefile is asking the sync server for it.'}
       </p>
-      <ConnectionIndicator lease={lease} serverUrl={serverUrl} />
+      <ConnectionIndicator lease={lease} serverUrl={serverUrl} caseId={caseId} />
     </section>
   );
 }
