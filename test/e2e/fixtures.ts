@@ -115,3 +115,35 @@ async function newInvestigator(browser: Browser, server: SyncServerProcess): Pro
 }
 
 export { expect };
+
+/** Adds a file as evidence with the Evidence tab's "Add file" picker (the tab must be open). */
+export async function addEvidenceFile(person: Investigator, name: string, bytes: Buffer): Promise<void> {
+  await person.page.getByLabel('Add file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: bytes });
+}
+
+/** An evidence item's row in the Evidence tab's list, found by its file name. */
+export function evidenceRow(person: Investigator, fileName: string): Locator {
+  return person.page
+    .getByRole('listitem')
+    .filter({ has: person.page.getByRole('button', { name: fileName, exact: true }) });
+}
+
+/**
+ * Opens an evidence item from the list, waits until its bytes are verified against the SHA-256,
+ * downloads the file as a person would and closes the item again; returns the bytes.
+ */
+export async function openAndDownloadEvidence(person: Investigator, fileName: string): Promise<Buffer> {
+  const { page } = person;
+  await evidenceRow(person, fileName).getByRole('button', { name: fileName, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText('Verified: these bytes match the SHA-256 recorded at capture.')).toBeVisible({
+    timeout: 15_000,
+  });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('link', { name: `Download ${fileName}` }).click();
+  const path = await (await download).path();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const { readFile } = await import('node:fs/promises');
+  return readFile(path);
+}

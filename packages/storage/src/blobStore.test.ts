@@ -1,9 +1,9 @@
 import { newCaseId, ValidationError } from '@casefile/model';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getBlob, hasBlob, localBlobStore, putBlob } from './blobStore.js';
+import { getBlob, hasBlob, localBlobStore, putBlob, storedBlobHashes } from './blobStore.js';
 import { IntegrityError, StorageError } from './errors.js';
 import { isSha256, sha256Hex } from './hashing.js';
-import { listOutbox, markUploaded } from './outbox.js';
+import { listOutbox, markUploaded, watchCaseUploads } from './outbox.js';
 import { eventually, TestDatabases } from './testDatabases.js';
 
 const databases = new TestDatabases();
@@ -164,5 +164,30 @@ describe('evidence bytes in the local database', () => {
     const [entry] = await store.listOutbox();
     await store.markUploaded(entry?.id as number);
     expect(await store.listOutbox()).toEqual([]);
+  });
+
+  it('counts the uploads waiting for one case as they come and go', async () => {
+    const db = await databases.openDatabase(databases.name());
+    const caseId = newCaseId();
+    const counts: number[] = [];
+    const stop = watchCaseUploads(db, caseId, (count) => counts.push(count));
+    await eventually(() => counts.length > 0, 'the watcher was never called for the initial count');
+    await putBlob(db, caseId, new Blob(['one']), 'text/plain');
+    await putBlob(db, newCaseId(), new Blob(['another case']), 'text/plain');
+    await putBlob(db, caseId, new Blob(['two']), 'text/plain');
+    await eventually(() => counts.at(-1) === 2, 'both files of the case should be counted');
+    const [first] = await listOutbox(db);
+    await markUploaded(db, first?.id as number);
+    await eventually(() => counts.at(-1) === 1, 'an upload done should no longer count');
+    stop();
+    expect(counts[0]).toBe(0);
+  });
+
+  it('says which of some hashes this device holds', async () => {
+    const db = await databases.openDatabase(databases.name());
+    const here = await putBlob(db, newCaseId(), new Blob(['here']), 'text/plain');
+    const absent = await sha256Hex(new Blob(['elsewhere']));
+    expect(await storedBlobHashes(db, [here.sha256, absent])).toEqual(new Set([here.sha256]));
+    await expect(storedBlobHashes(db, ['nope'])).rejects.toBeInstanceOf(ValidationError);
   });
 });

@@ -1,9 +1,10 @@
 import { isCaseId, ValidationError } from '@casefile/model';
 import { liveQuery } from 'dexie';
 import type { BlobRow, CasefileDatabase } from './database.js';
-import { IntegrityError, readFailure, writeFailure } from './errors.js';
+import { IntegrityError, QuotaError, readFailure, writeFailure } from './errors.js';
 import { isSha256, sha256Hex } from './hashing.js';
 import { listOutbox, markUploaded, type OutboxEntry } from './outbox.js';
+import { SaveCancelledError, saveRetriesOf } from './saveRetries.js';
 
 /** What a stored blob is, as evidence records it. */
 export interface StoredBlob {
@@ -80,6 +81,71 @@ export async function putBlob(
   return { sha256, size: bytes.size, mime: type };
 }
 
+export interface PutBlobRetryingOptions extends PutBlobOptions {
+  /** What waits while there is no space, as the app lists it: "The file clip.mp4 (12 MB)". */
+  what: string;
+  /** Called once if the first attempt finds no space: the bytes are then kept in memory and retried. */
+  onWaiting?: (error: QuotaError) => void;
+  /** Gives up waiting: the promise rejects with SaveCancelledError and the bytes are let go. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Bytes up to this size are copied into memory while they wait for space: a picked file is only a
+ * reference to a file on disk, which may change or go away (a removed USB stick) before space is
+ * freed. Larger ones stay references rather than exhaust the memory.
+ */
+const KEEP_IN_MEMORY_LIMIT = 256 * 1024 * 1024;
+
+let waitingBlobs = 0;
+
+/**
+ * `putBlob`, except that a full disk does not fail it: the bytes are kept and stored again with a
+ * growing delay (listed meanwhile by `watchPendingSaves`) until there is space; the promise
+ * resolves then. Any other failure rejects at once, as `putBlob` does.
+ */
+export async function putBlobRetrying(
+  db: CasefileDatabase,
+  caseId: string,
+  bytes: Blob,
+  mime: string,
+  options: PutBlobRetryingOptions,
+): Promise<StoredBlob> {
+  const { what, onWaiting, signal, ...putOptions } = options;
+  try {
+    return await putBlob(db, caseId, bytes, mime, putOptions);
+  } catch (error) {
+    if (!(error instanceof QuotaError)) throw error;
+    onWaiting?.(error);
+    const key = `blob/${++waitingBlobs}`;
+    const retries = saveRetriesOf(db);
+    let kept = bytes;
+    const result: { stored?: StoredBlob } = {};
+    const attempt = async () => {
+      result.stored = await putBlob(db, caseId, kept, mime, putOptions);
+    };
+    const saved = retries.keepTrying(key, what, error, attempt);
+    const cancel = () =>
+      retries.cancel(key, new SaveCancelledError(`${what} was not saved: you stopped waiting for space.`));
+    if (signal?.aborted) cancel();
+    signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      if (bytes.size <= KEEP_IN_MEMORY_LIMIT) {
+        kept = new Blob([await bytes.arrayBuffer()], { type: bytes.type });
+      }
+    } catch {
+      // Unreadable now: retry with the reference, whose read error will then say what happened.
+    }
+    try {
+      await saved;
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+    }
+    if (!result.stored) throw new SaveCancelledError(`${what} was not saved.`);
+    return result.stored;
+  }
+}
+
 /**
  * The bytes stored under `sha256`, or null when this device does not have them. Every read
  * re-hashes the bytes: if they no longer match, throws IntegrityError (the caller shows an
@@ -107,6 +173,21 @@ export async function hasBlob(db: CasefileDatabase, sha256: string): Promise<boo
     return (await db.blobs.where('sha256').equals(sha256).count()) > 0;
   } catch (error) {
     throw readFailure(error, 'The file');
+  }
+}
+
+/** Which of `sha256s` this device has bytes for (without reading or checking them). */
+export async function storedBlobHashes(db: CasefileDatabase, sha256s: readonly string[]): Promise<Set<string>> {
+  for (const sha256 of sha256s) checkSha256(sha256);
+  try {
+    return new Set(
+      (await db.blobs
+        .where('sha256')
+        .anyOf([...sha256s])
+        .primaryKeys()) as string[],
+    );
+  } catch (error) {
+    throw readFailure(error, 'The list of files on this device');
   }
 }
 

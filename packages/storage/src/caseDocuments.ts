@@ -13,7 +13,9 @@ import {
 import { DexieYProvider } from 'y-dexie';
 import * as Y from 'yjs';
 import { CASE_UPDATES_TABLE, type CasefileDatabase, WORKSPACE_UPDATES_TABLE } from './database.js';
+import { DocSaveRetry } from './docSaveRetry.js';
 import { readFailure, StorageError, writeFailure } from './errors.js';
+import { saveRetriesOf } from './saveRetries.js';
 
 /**
  * A hold on a loaded document. While any lease on a case is held, every caller gets the same
@@ -132,7 +134,16 @@ async function loadDoc(
     throw readFailure(error, what);
   }
   const provider = DexieYProvider.load(doc);
-  provider.on('error', (error: unknown) => reportBackgroundError(db, error, `Changes to ${what.toLowerCase()}`));
+  const updatesTable = table === 'cases' ? CASE_UPDATES_TABLE : WORKSPACE_UPDATES_TABLE;
+  const retry = new DocSaveRetry(db, updatesTable, id, doc, () => describeChanges(table, doc));
+  const onError = (error: unknown) => {
+    reportBackgroundError(db, error, `Changes to ${what.toLowerCase()}`);
+    retry.failed(error);
+  };
+  provider.on('error', onError);
+  // y-dexie drops its listeners when the document is destroyed, yet the write of a change made
+  // just before the release can still fail after it: keep hearing about that one.
+  doc.on('destroy', () => provider.on('error', onError));
   try {
     await provider.whenLoaded;
   } catch (error) {
@@ -142,27 +153,53 @@ async function loadDoc(
   return doc;
 }
 
+/** How the app names a document's unsaved changes while it retries storing them. */
+function describeChanges(table: DocTable, doc: Y.Doc): string {
+  if (table === 'workspaces') return 'Changes to the list of cases';
+  let title = '';
+  try {
+    title = readMeta(doc).title.trim();
+  } catch {
+    // An unreadable meta still has changes to store; it is named without a title.
+  }
+  return title === '' ? 'Changes to an untitled case' : `Changes to the case “${title}”`;
+}
+
+let metaRetries = 0;
+
 /**
  * Keeps the row's title/status/updatedAt (what the case list sorts and filters by) in step with
  * the document's meta, whoever changes it: this client or a collaborator through sync.
  */
 function followMeta(db: CasefileDatabase, id: string, doc: Y.Doc): () => void {
-  let latest: CaseMeta | null = readMeta(doc);
+  let newest: CaseMeta = readMeta(doc);
+  let latest: CaseMeta | null = newest;
   let writing: Promise<void> | null = null;
+  const retryKey = `meta/${++metaRetries}`;
+  const store = async (meta: CaseMeta): Promise<void> => {
+    const row = await db.cases.get(id);
+    if (!row) return;
+    if (row.title === meta.title && row.status === meta.status && row.updatedAt === meta.updatedAt) return;
+    await db.cases.update(id, { title: meta.title, status: meta.status, updatedAt: meta.updatedAt });
+  };
   const write = async (): Promise<void> => {
     while (latest) {
       const meta = latest;
       latest = null;
-      const row = await db.cases.get(id);
-      if (!row) return;
-      if (row.title === meta.title && row.status === meta.status && row.updatedAt === meta.updatedAt) continue;
-      await db.cases.update(id, { title: meta.title, status: meta.status, updatedAt: meta.updatedAt });
+      await store(meta);
     }
   };
   const schedule = () => {
     if (writing) return;
     writing = write()
-      .catch((error) => reportBackgroundError(db, error, 'The case list entry'))
+      .catch((error) => {
+        reportBackgroundError(db, error, 'The case list entry');
+        // The newest meta, whenever the retry runs (even after the case is closed). Named as the
+        // case's changes: for the person it is one case that waits, not two tables.
+        const title = newest.title.trim();
+        const what = title === '' ? 'Changes to an untitled case' : `Changes to the case “${title}”`;
+        saveRetriesOf(db).keepTrying(retryKey, what, error, () => store(newest));
+      })
       .finally(() => {
         writing = null;
         if (latest) schedule();
@@ -170,6 +207,7 @@ function followMeta(db: CasefileDatabase, id: string, doc: Y.Doc): () => void {
   };
   schedule();
   return observeMeta(doc, (meta) => {
+    newest = meta;
     latest = meta;
     schedule();
   });

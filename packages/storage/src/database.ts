@@ -2,7 +2,7 @@ import type { CaseStatus } from '@casefile/model';
 import { Dexie, type Table } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
-import { errorNames, QuotaError, StorageError } from './errors.js';
+import { errorNames, OUT_OF_SPACE, QuotaError, StorageError } from './errors.js';
 
 export type Role = 'owner' | 'editor' | 'viewer';
 
@@ -201,7 +201,7 @@ function openFailure(error: unknown): StorageError {
   const detail = error instanceof Error ? error.message : String(error);
   if (names.includes('QuotaExceededError')) {
     return new QuotaError(
-      "The local database could not be opened: the disk or the browser's storage for Casefile is full. Free some disk space and reload; nothing has been lost.",
+      `${OUT_OF_SPACE} the local database could not be opened. Free some space and reload; nothing has been lost.`,
       { cause: error },
     );
   }

@@ -29,6 +29,13 @@ export class IntegrityError extends StorageError {
   }
 }
 
+/** How every message about a full disk starts, so that a person recognises it wherever it shows. */
+export const OUT_OF_SPACE = 'This device is out of storage space for Casefile:';
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /** The names of an error and of the errors it wraps (Dexie keeps the original in `inner`). */
 export function errorNames(error: unknown): string[] {
   const names: string[] = [];
@@ -58,7 +65,7 @@ export function writeFailure(error: unknown, what: string): Error {
   if (error instanceof StorageError) return error;
   if (isQuotaExceeded(error)) {
     return new QuotaError(
-      `${what} could not be saved: the disk or the browser's storage for Casefile is full. Free some disk space and try again; nothing already saved was lost.`,
+      `${OUT_OF_SPACE} ${lowerFirst(what)} could not be saved. Your earlier work is safe; free some space and try again.`,
       { cause: error },
     );
   }

@@ -4,8 +4,11 @@ export {
   type LocalBlobStore,
   localBlobStore,
   type PutBlobOptions,
+  type PutBlobRetryingOptions,
   putBlob,
+  putBlobRetrying,
   type StoredBlob,
+  storedBlobHashes,
 } from './blobStore.js';
 export {
   acquireCaseDoc,
@@ -29,7 +32,14 @@ export {
   type WorkspaceRow,
   type WorkspaceRowInsert,
 } from './database.js';
-export { IntegrityError, QuotaError, StorageError } from './errors.js';
+export { IntegrityError, OUT_OF_SPACE, QuotaError, StorageError } from './errors.js';
 export { isSha256, sha256Hex } from './hashing.js';
-export { listOutbox, markUploaded, type OutboxEntry } from './outbox.js';
+export { listOutbox, markUploaded, type OutboxEntry, watchCaseUploads } from './outbox.js';
+export {
+  type PendingSave,
+  retryPendingSavesNow,
+  SAVE_RETRY_DELAY,
+  SaveCancelledError,
+  watchPendingSaves,
+} from './saveRetries.js';
 export { getSetting, putSetting, requestPersistentStorage } from './settings.js';

@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import type { CasefileDatabase, OutboxRow } from './database.js';
 import { readFailure, writeFailure } from './errors.js';
 
@@ -28,4 +29,21 @@ export async function markUploaded(db: CasefileDatabase, id: number): Promise<vo
   } catch (error) {
     throw writeFailure(error, 'The upload record');
   }
+}
+
+/**
+ * Calls `listener` with how many files of case `caseId` wait to be uploaded (bytes only this
+ * device holds), now and whenever that changes, in this window or another. Returns an unsubscribe.
+ */
+export function watchCaseUploads(
+  db: CasefileDatabase,
+  caseId: string,
+  listener: (waiting: number) => void,
+): () => void {
+  const subscription = liveQuery(() => db.outbox.where('caseId').equals(caseId).count()).subscribe({
+    next: listener,
+    // A failed count says nothing about the queue; the next change counts again.
+    error: () => {},
+  });
+  return () => subscription.unsubscribe();
 }

@@ -11,6 +11,7 @@ import {
   withInvestigatorId,
 } from '../settings/localUser';
 import { InvestigatorContext } from '../settings/useInvestigator';
+import { useUnsyncedCloseWarning } from '../sync/useUnsyncedCloseWarning';
 import { AppShell } from './AppShell';
 import { CasefileContext, type CasefileContextValue } from './CasefileContext';
 import { StartupFailure } from './StartupFailure';
@@ -60,6 +61,7 @@ function RunningApp({ services }: { services: CasefileServices }) {
   const [localUser, setLocalUser] = useState<StoredLocalUser>(() => storedLocalUserOf(services.localUser));
   const [serverUrl, setServerUrl] = useState(services.serverUrl);
   useSaveMigratedLocalUser(services, localUser);
+  useUnsyncedCloseWarning(services);
 
   const value = useMemo<CasefileContextValue>(() => {
     const { db, client } = services;

@@ -21,6 +21,8 @@ interface EvidenceFilesValue {
   thumbnails: VerifiedUrlCache;
   /** Goes up when a damaged copy was replaced by the original, so that thumbnails read again. */
   generation: number;
+  /** Files came onto this device (made available offline): thumbnails that could not show may now. */
+  reread(): void;
 }
 
 const EvidenceFilesContext = createContext<EvidenceFilesValue | null>(null);
@@ -40,7 +42,11 @@ export function EvidenceFilesProvider({ caseId, children }: { caseId: string; ch
     },
     [db, blobs, caseId],
   );
-  const value = useMemo<EvidenceFilesValue>(() => ({ thumbnails, generation, read }), [thumbnails, generation, read]);
+  const reread = useCallback(() => setGeneration((count) => count + 1), []);
+  const value = useMemo<EvidenceFilesValue>(
+    () => ({ thumbnails, generation, read, reread }),
+    [thumbnails, generation, read, reread],
+  );
   return <EvidenceFilesContext.Provider value={value}>{children}</EvidenceFilesContext.Provider>;
 }
 

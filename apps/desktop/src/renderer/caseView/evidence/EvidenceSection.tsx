@@ -31,8 +31,11 @@ import {
 import { EvidenceIndex } from './evidenceIndex';
 import { EVIDENCE_KIND_PLURALS } from './evidenceKinds';
 import { type EvidenceView, readEvidenceView, writeEvidenceView } from './evidenceView';
+import { formatFileSize } from './fileSize';
+import { MakeAvailableOfflineButton, OfflineCopyStatus, useOfflineCopy } from './OfflineCopy';
 import { carriesFiles, filesFromTransfer } from './transferItems';
 import { type EvidenceCapturing, useEvidenceCapture } from './useEvidenceCapture';
+import { WaitingUploads } from './WaitingUploads';
 
 function localStore(): Storage | null {
   try {
@@ -63,6 +66,7 @@ function EvidenceWorkspace({ caseId, doc }: { caseId: string; doc: Y.Doc }) {
   const index = useMemo(() => new EvidenceIndex(doc), [doc]);
   const items = useSyncExternalStore(index.subscribe, index.getSnapshot);
   const capture = useEvidenceCapture(caseId, doc);
+  const offlineCopy = useOfflineCopy(caseId, items);
 
   const [query, setQuery] = useState<EvidenceQuery>(DEFAULT_EVIDENCE_QUERY);
   // Typing in the filter stays responsive: the list follows a moment later with 5,000 items.
@@ -134,6 +138,7 @@ function EvidenceWorkspace({ caseId, doc }: { caseId: string; doc: Y.Doc }) {
               }}
             />
           </label>
+          <MakeAvailableOfflineButton copying={offlineCopy} />
         </div>
       </div>
       <p className="panel__intro">
@@ -142,6 +147,9 @@ function EvidenceWorkspace({ caseId, doc }: { caseId: string; doc: Y.Doc }) {
       </p>
 
       <CaptureStatus capture={capture} />
+      <WaitingForSpace capture={capture} />
+      <OfflineCopyStatus copying={offlineCopy} />
+      <WaitingUploads caseId={caseId} />
 
       <div className="evidence-toolbar">
         <div className="field evidence-toolbar__search">
@@ -314,6 +322,34 @@ function CaptureStatus({ capture }: { capture: EvidenceCapturing }) {
           </button>
         </div>
       )}
+    </div>
+  );
+}
+
+/** Files that found no storage space: kept in memory until they can be stored, or discarded. */
+function WaitingForSpace({ capture }: { capture: EvidenceCapturing }) {
+  const { waiting } = capture;
+  if (waiting.length === 0) return null;
+  const one = waiting.length === 1;
+  return (
+    <div className="notice notice--info" role="status">
+      <div>
+        <p>
+          {one ? 'This file waits' : 'These files wait'} for storage space on this device. Casefile keeps{' '}
+          {one ? 'it' : 'them'} in memory and adds {one ? 'it' : 'them'} to the case once saved; closing Casefile before
+          then loses {one ? 'it' : 'them'}.
+        </p>
+        <ul aria-label="Files waiting for storage space">
+          {waiting.map((file) => (
+            <li key={file.id}>
+              {file.name} ({formatFileSize(file.size)}){' '}
+              <button type="button" className="button button--small" onClick={file.discard}>
+                Discard {file.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
     </div>
   );
 }

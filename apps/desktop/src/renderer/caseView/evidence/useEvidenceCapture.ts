@@ -6,7 +6,7 @@ import {
   quoteFile,
   ValidationError,
 } from '@casefile/model';
-import { putBlob } from '@casefile/storage';
+import { acquireCaseDoc, putBlob, putBlobRetrying, type StoredBlob } from '@casefile/storage';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { useCasefile } from '../../app/CasefileContext';
@@ -14,6 +14,7 @@ import { describeError } from '../../app/describeError';
 import { useInvestigator } from '../../settings/useInvestigator';
 import { formatUtcTime } from './captureTime';
 import { type CaptureMethod, captureToolName } from './captureTool';
+import { formatFileSize } from './fileSize';
 import { mimeOfFile, pastedScreenshotName } from './fileTypes';
 import type { ClassifiedFile } from './transferItems';
 import { captureWebPage } from './webCapture';
@@ -43,9 +44,20 @@ export interface QuoteInput {
   description: string;
 }
 
+/** A file that did not fit on this device: kept in memory and stored (then recorded) once there is space. */
+export interface WaitingFile {
+  id: number;
+  name: string;
+  size: number;
+  /** Stops waiting: the file is not added. */
+  discard(): void;
+}
+
 export interface EvidenceCapturing {
   progress: CaptureProgress | null;
   notice: CaptureNotice | null;
+  /** Files waiting for storage space, oldest first. */
+  waiting: readonly WaitingFile[];
   dismissNotice(): void;
   /** Hashes and stores each file, then records one evidence item per file. Never throws. */
   addFiles(files: ClassifiedFile[], method: CaptureMethod): Promise<void>;
@@ -61,6 +73,24 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+let waitingFiles = 0;
+
+/**
+ * Stores a file's bytes; resolves 'waiting' instead as soon as the first attempt finds no space,
+ * while `saved` goes on retrying (and settles when the bytes are stored or given up).
+ */
+function storeOrWait(store: (onWaiting: () => void) => Promise<StoredBlob>): {
+  first: Promise<StoredBlob | 'waiting'>;
+  saved: Promise<StoredBlob>;
+} {
+  let noticeWaiting: () => void = () => {};
+  const noSpace = new Promise<'waiting'>((resolve) => {
+    noticeWaiting = () => resolve('waiting');
+  });
+  const saved = store(() => noticeWaiting());
+  return { first: Promise.race([saved, noSpace]), saved };
+}
+
 /**
  * The ways evidence comes in, each in the order that keeps the record honest: the bytes are
  * hashed and stored on this device (and queued for the server) first, then the item is written
@@ -71,10 +101,61 @@ export function useEvidenceCapture(caseId: string, doc: Y.Doc): EvidenceCapturin
   const investigator = useInvestigator();
   const [progress, setProgress] = useState<CaptureProgress | null>(null);
   const [notice, setNotice] = useState<CaptureNotice | null>(null);
+  const [waiting, setWaiting] = useState<readonly WaitingFile[]>([]);
   // Files added while others are still being stored wait their turn, so progress stays one line.
   const queue = useRef<Promise<void>>(Promise.resolve());
   const who = useRef<Investigator>(investigator);
   who.current = investigator;
+
+  /**
+   * A file that found no space: the case document stays loaded (a lease of its own, in case the
+   * tab is left meanwhile) until the bytes are stored and the item recorded, or the file discarded.
+   */
+  const recordWhenStored = useCallback(
+    (
+      name: string,
+      size: number,
+      saved: Promise<StoredBlob>,
+      discard: () => void,
+      record: (doc: Y.Doc, stored: StoredBlob) => void,
+    ) => {
+      const entry: WaitingFile = { id: ++waitingFiles, name, size, discard };
+      setWaiting((list) => [...list, entry]);
+      const leasing = acquireCaseDoc(db, caseId);
+      leasing.catch(() => {});
+      saved
+        .then(
+          async (stored) => {
+            const lease = await leasing;
+            try {
+              record(lease.doc, stored);
+            } finally {
+              lease.release();
+            }
+            setNotice({ tone: 'done', text: `Saved ${name} now that there is space, and added it as evidence.` });
+          },
+          (error: unknown) => {
+            void leasing.then(
+              (lease) => lease.release(),
+              () => {},
+            );
+            if (error instanceof Error && error.name === 'SaveCancelledError') {
+              setNotice({ tone: 'done', text: `${name} was not added: you stopped waiting for space.` });
+            } else {
+              setNotice({ tone: 'error', text: `${name} was not added. ${describeError(error, `Adding ${name}`)}` });
+            }
+          },
+        )
+        .catch((error: unknown) => {
+          setNotice({
+            tone: 'error',
+            text: `${name} was stored but not added. ${describeError(error, `Adding ${name}`)}`,
+          });
+        })
+        .finally(() => setWaiting((list) => list.filter((each) => each !== entry)));
+    },
+    [db, caseId],
+  );
 
   const addFiles = useCallback(
     (files: ClassifiedFile[], method: CaptureMethod): Promise<void> => {
@@ -82,6 +163,7 @@ export function useEvidenceCapture(caseId: string, doc: Y.Doc): EvidenceCapturin
       const run = async () => {
         const failures: string[] = [];
         let added = 0;
+        let waitingForSpace = 0;
         for (const [index, { file, kind }] of files.entries()) {
           const now = new Date();
           const mime = mimeOfFile(file.type);
@@ -92,9 +174,8 @@ export function useEvidenceCapture(caseId: string, doc: Y.Doc): EvidenceCapturin
             done: index,
             total: files.length,
           });
-          try {
-            const stored = await putBlob(db, caseId, file, mime);
-            const record: EvidenceFile = {
+          const record = (target: Y.Doc, stored: StoredBlob) => {
+            const evidenceFile: EvidenceFile = {
               sha256: stored.sha256,
               size: stored.size,
               mime,
@@ -102,26 +183,54 @@ export function useEvidenceCapture(caseId: string, doc: Y.Doc): EvidenceCapturin
               role: kind === 'screenshot' ? 'screenshot' : 'original',
             };
             captureEvidence(
-              doc,
+              target,
               {
                 kind,
                 captureTool: captureToolName(version, method),
                 title: pasted ? `Screenshot pasted ${formatUtcTime(now.toISOString())}` : name,
-                files: [record],
+                files: [evidenceFile],
               },
+              // Captured when it was added, even if it is stored later (after space was freed).
               { by: who.current, now },
             );
+          };
+          const stop = new AbortController();
+          try {
+            const { first, saved } = storeOrWait((onWaiting) =>
+              putBlobRetrying(db, caseId, file, mime, {
+                what: `The file ${name} (${formatFileSize(file.size)})`,
+                onWaiting,
+                signal: stop.signal,
+              }),
+            );
+            const outcome = await first;
+            if (outcome === 'waiting') {
+              waitingForSpace++;
+              recordWhenStored(name, file.size, saved, () => stop.abort(), record);
+              continue;
+            }
+            record(doc, outcome);
             added++;
           } catch (error) {
             failures.push(describeError(error, `Adding ${name}`));
           }
         }
         setProgress(null);
+        const waitingText =
+          waitingForSpace > 0
+            ? ` ${plural(waitingForSpace, 'file waits', 'files wait')} for storage space and will be added once it is saved.`
+            : '';
         if (failures.length > 0) {
           setNotice({
             tone: 'error',
-            text: `${added > 0 ? `Added ${plural(added, 'item', 'items')}; ` : ''}${plural(failures.length, 'file was', 'files were')} not added. ${failures.join(' ')}`,
+            text: `${added > 0 ? `Added ${plural(added, 'item', 'items')}; ` : ''}${plural(failures.length, 'file was', 'files were')} not added. ${failures.join(' ')}${waitingText}`,
           });
+        } else if (waitingForSpace > 0) {
+          setNotice(
+            added > 0
+              ? { tone: 'done', text: `Added ${plural(added, 'evidence item', 'evidence items')}.${waitingText}` }
+              : null,
+          );
         } else {
           setNotice({ tone: 'done', text: `Added ${plural(added, 'evidence item', 'evidence items')}.` });
         }
@@ -129,7 +238,7 @@ export function useEvidenceCapture(caseId: string, doc: Y.Doc): EvidenceCapturin
       queue.current = queue.current.then(run, run);
       return queue.current;
     },
-    [db, caseId, doc, version],
+    [db, caseId, doc, version, recordWhenStored],
   );
 
   const addLink = useCallback(
@@ -219,5 +328,5 @@ export function useEvidenceCapture(caseId: string, doc: Y.Doc): EvidenceCapturin
     return () => window.clearTimeout(timer);
   }, [notice]);
 
-  return { progress, notice, dismissNotice, addFiles, addLink, addQuote, addWebCapture };
+  return { progress, notice, waiting, dismissNotice, addFiles, addLink, addQuote, addWebCapture };
 }
