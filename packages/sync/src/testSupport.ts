@@ -54,19 +54,35 @@ export async function startTestServer(dataDir?: string, { port = 0 }: { port?: n
   };
 }
 
-/** The `ws` WebSocket, recording every socket a client opens. */
-export function countingWebSocket(): { WebSocketPolyfill: WebSocketClass; sockets: NodeWebSocket[] } {
-  const sockets: NodeWebSocket[] = [];
-  class CountingWebSocket extends NodeWebSocket {
+/** A client's socket, with every message it sent and received (binary frames, in order). */
+export interface RecordedSocket extends NodeWebSocket {
+  readonly sent: Uint8Array[];
+  readonly received: Uint8Array[];
+}
+
+/** The `ws` WebSocket, recording every socket a client opens and its traffic from the start. */
+export function countingWebSocket(): { WebSocketPolyfill: WebSocketClass; sockets: RecordedSocket[] } {
+  const sockets: RecordedSocket[] = [];
+  class CountingWebSocket extends NodeWebSocket implements RecordedSocket {
+    readonly sent: Uint8Array[] = [];
+    readonly received: Uint8Array[] = [];
     constructor(...args: ConstructorParameters<typeof NodeWebSocket>) {
       super(...args);
       sockets.push(this);
+      this.on('message', (data) => {
+        this.received.push(Array.isArray(data) ? Buffer.concat(data) : new Uint8Array(data as ArrayBuffer));
+      });
+    }
+    override send(...args: Parameters<NodeWebSocket['send']>): void {
+      const [data] = args;
+      if (data instanceof Uint8Array || data instanceof ArrayBuffer) this.sent.push(new Uint8Array(data));
+      super.send(...args);
     }
   }
   return { WebSocketPolyfill: CountingWebSocket as unknown as WebSocketClass, sockets };
 }
 
-export function openSockets(sockets: NodeWebSocket[]): number {
+export function openSockets(sockets: readonly NodeWebSocket[]): number {
   return sockets.filter((socket) => socket.readyState === NodeWebSocket.OPEN).length;
 }
 
@@ -92,7 +108,7 @@ export class OnlineSwitch implements OnlineSource {
 
 export interface TestClient {
   client: SyncClient;
-  sockets: NodeWebSocket[];
+  sockets: RecordedSocket[];
   online: OnlineSwitch;
 }
 
