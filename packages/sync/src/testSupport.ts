@@ -69,14 +69,14 @@ export function countingWebSocket(): { WebSocketPolyfill: WebSocketClass; socket
     constructor(...args: ConstructorParameters<typeof NodeWebSocket>) {
       super(...args);
       sockets.push(this);
+      const send = this.send.bind(this);
+      this.send = ((data: unknown, ...rest: unknown[]) => {
+        if (data instanceof Uint8Array || data instanceof ArrayBuffer) this.sent.push(new Uint8Array(data));
+        (send as (...args: unknown[]) => void)(data, ...rest);
+      }) as NodeWebSocket['send'];
       this.on('message', (data) => {
         this.received.push(Array.isArray(data) ? Buffer.concat(data) : new Uint8Array(data as ArrayBuffer));
       });
-    }
-    override send(...args: Parameters<NodeWebSocket['send']>): void {
-      const [data] = args;
-      if (data instanceof Uint8Array || data instanceof ArrayBuffer) this.sent.push(new Uint8Array(data));
-      super.send(...args);
     }
   }
   return { WebSocketPolyfill: CountingWebSocket as unknown as WebSocketClass, sockets };
