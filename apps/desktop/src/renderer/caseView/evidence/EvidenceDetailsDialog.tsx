@@ -21,6 +21,7 @@ import { credibilityOptionText, parseCredibility, parseReliability, reliabilityO
 import { ModalDialog } from './ModalDialog';
 import { TagEditor } from './TagEditor';
 import { useCaseLinkOptions } from './useCaseLinkOptions';
+import { WebLink } from './WebLink';
 
 interface Props {
   doc: Y.Doc;
@@ -87,9 +88,7 @@ export function EvidenceDetailsDialog({ doc, item, onClose, onDeleted }: Props) 
             <div>
               <dt>Source URL</dt>
               <dd>
-                <a href={item.sourceUrl} target="_blank" rel="noopener noreferrer">
-                  {item.sourceUrl}
-                </a>
+                <WebLink url={item.sourceUrl} />
               </dd>
             </div>
           )}
@@ -97,9 +96,7 @@ export function EvidenceDetailsDialog({ doc, item, onClose, onDeleted }: Props) 
             <div>
               <dt>Final URL</dt>
               <dd>
-                <a href={item.finalUrl} target="_blank" rel="noopener noreferrer">
-                  {item.finalUrl}
-                </a>
+                <WebLink url={item.finalUrl} />
               </dd>
             </div>
           )}

@@ -7,6 +7,7 @@ import { formatByteCount, formatFileSize } from './fileSize';
 import { gradingCode, gradingDescription } from './grading';
 import { Sha256Text } from './Sha256Text';
 import { Thumbnail } from './Thumbnail';
+import { WebLink } from './WebLink';
 
 export interface EvidenceItemActions {
   onOpen: (id: string) => void;
@@ -102,13 +103,7 @@ export const EvidenceRow = memo(function EvidenceRow({
           <SizeAndType item={item} />
         </p>
         <p className="evidence-row__hash">
-          {file ? (
-            <Sha256Text sha256={file.sha256} />
-          ) : (
-            <a href={item.sourceUrl} target="_blank" rel="noopener noreferrer" className="evidence-row__url">
-              {item.sourceUrl}
-            </a>
-          )}
+          {file ? <Sha256Text sha256={file.sha256} /> : <WebLink url={item.sourceUrl} className="evidence-row__url" />}
         </p>
         <RowFooter item={item} problem={problem?.text ?? null} onRestore={onRestore} />
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkWebAddress } from './webAddress';
+import { checkWebAddress, openableWebUrl } from './webAddress';
 
 describe('checkWebAddress', () => {
   it('accepts http and https pages, in canonical form', () => {
@@ -19,5 +19,27 @@ describe('checkWebAddress', () => {
     expect(checkWebAddress('mailto:someone@example.org').ok).toBe(false);
     expect(checkWebAddress('').ok).toBe(false);
     expect(checkWebAddress('http://').ok).toBe(false);
+  });
+});
+
+describe('openableWebUrl', () => {
+  it('makes absolute http(s) addresses clickable, as written by anyone', () => {
+    expect(openableWebUrl('https://tengrinews.kz/article')).toBe('https://tengrinews.kz/article');
+    expect(openableWebUrl(' http://example.org ')).toBe('http://example.org/');
+  });
+
+  it('never makes a hostile or odd stored address clickable', () => {
+    for (const stored of [
+      'javascript:alert(document.domain)',
+      ' JaVaScRiPt:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'file:///etc/passwd',
+      'vbscript:msgbox(1)',
+      'example.org/page',
+      'http://',
+      '',
+    ]) {
+      expect(openableWebUrl(stored), stored).toBeNull();
+    }
   });
 });

@@ -23,3 +23,19 @@ export function checkWebAddress(input: string): WebAddressCheck {
   if (url.hostname === '') return { ok: false, error: `“${text}” has no host name; write it in full.` };
   return { ok: true, url: url.href };
 }
+
+/**
+ * The address to put in a link's href, or null to show it as text only. Stored addresses come from
+ * collaborators and captures, not only from this form: anything but an absolute http(s) address
+ * (javascript:, data:, file:, a bare host) is never made clickable.
+ */
+export function openableWebUrl(stored: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(stored.trim());
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return null;
+  return url.href;
+}
