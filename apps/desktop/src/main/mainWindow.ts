@@ -1,12 +1,13 @@
 import { BrowserWindow, dialog } from 'electron';
 import { closesAfterPrompt, unsyncedClosePrompt } from './unsyncedClosePrompt.js';
+import { lockedDownWebPreferences } from './webPreferencesPolicy.js';
 
 export interface MainWindowOptions {
   preloadPath: string;
   startUrl: string;
 }
 
-/** The one window. Every web preference that widens the renderer's reach is off, explicitly. */
+/** The one window: locked down (webPreferencesPolicy.ts), with the bridge's preload. */
 export function createMainWindow({ preloadPath, startUrl }: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1200,
@@ -16,19 +17,7 @@ export function createMainWindow({ preloadPath, startUrl }: MainWindowOptions): 
     show: false,
     title: 'Casefile',
     backgroundColor: '#f7f6f2',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: true,
-    },
+    webPreferences: lockedDownWebPreferences({ preload: preloadPath, spellcheck: true }),
   });
   window.once('ready-to-show', () => window.show());
   askBeforeClosingWithUnsyncedChanges(window);

@@ -8,6 +8,7 @@ import {
 } from './webCapturePolicy.js';
 import { planFullPageClip, screenshotBytes } from './webCaptureScreenshot.js';
 import { saveToTempAndRead } from './webCaptureTempFile.js';
+import { lockedDownWebPreferences } from './webPreferencesPolicy.js';
 import { denyAllPermissions } from './windowSecurity.js';
 
 // Thin Electron shell of the web capture: every decision lives in the plain webCapture*.ts
@@ -108,23 +109,14 @@ export async function openCaptureWindow(
       useContentSize: true,
       skipTaskbar: true,
       focusable: false,
-      webPreferences: {
+      webPreferences: lockedDownWebPreferences({
         session: captureSession,
-        sandbox: true,
-        contextIsolation: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
         javascript: true,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-        navigateOnDragDrop: false,
         spellcheck: false,
         disableDialogs: true,
-        autoplayPolicy: 'document-user-activation-required',
+        autoplayPolicy: 'document-user-activation-required' as const,
         backgroundThrottling: false,
-      },
+      }),
     });
   } catch (error) {
     await dispose();
