@@ -1,0 +1,2 @@
+export * from './canvasImages.js';
+export * from './shippedFonts.js';
