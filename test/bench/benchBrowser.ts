@@ -1,0 +1,46 @@
+import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/chromium.js';
+
+/** Debian's Chromium with the e2e suite's flags: the browser investigators' pages run in. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ ...chromiumLaunchOptions(), headless: true });
+}
+
+// tsx compiles these files keeping function names: esbuild wraps named functions in calls to a
+// `__name` helper, which is not defined in a page that runs a function passed to page.evaluate.
+const NAME_HELPER = 'globalThis.__name = (target) => target;';
+
+/** A browser context whose pages can run this package's functions (page.evaluate, init scripts). */
+export async function newBenchContext(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.addInitScript({ content: NAME_HELPER });
+  return context;
+}
+
+/** A fresh person at a fresh machine: own IndexedDB, own service worker, nothing cached. */
+export async function newPerson(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newBenchContext(browser);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Waits until the service worker controls the page, so a later reload can be served with the server out of reach. */
+export async function waitForOfflineShell(page: Page): Promise<void> {
+  await page.waitForFunction(async () => {
+    await navigator.serviceWorker.ready;
+    return navigator.serviceWorker.controller !== null;
+  });
+}
+
+/** The case's connection status in the case view ("Synced", "Offline", …). */
+export function connectionStatus(page: Page) {
+  return page.getByRole('status').filter({ hasText: /^(Offline|Connecting|Synced|Syncing)/ });
+}
+
+/** Adds a script that runs in every page of `context` before the page's own scripts. */
+export async function addPageScript<Arg>(context: BrowserContext, script: (arg: Arg) => void, arg: Arg): Promise<void> {
+  await context.addInitScript({ content: `${NAME_HELPER}\n(${script.toString()})(${JSON.stringify(arg)});` });
+}

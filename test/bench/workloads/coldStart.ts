@@ -1,0 +1,119 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from '@playwright/test';
+import { SyncServerProcess, webRoot } from '../../e2e/syncServer.js';
+import { addPageScript, newPerson, waitForOfflineShell } from '../benchBrowser.js';
+import type { ResultRow } from '../resultTable.js';
+import { formatBytes, formatMs, median } from '../stats.js';
+
+const W = '6 cold start';
+const RUNS = 3;
+
+declare global {
+  interface Window {
+    benchCaseListAt?: number;
+    benchNewCaseAt?: number;
+  }
+}
+
+/**
+ * Runs before the app: notes the frame at which the case list is interactive, i.e. the list holds a
+ * case to open (the server's demo case) and "New case" can be pressed.
+ */
+function watchCaseList(): void {
+  const observer = new MutationObserver(() => {
+    const button = [...document.querySelectorAll('button')].find((each) => each.textContent === 'New case');
+    if (!button || button.disabled) return;
+    if (window.benchNewCaseAt === undefined) {
+      window.benchNewCaseAt = Number.NaN;
+      requestAnimationFrame(() => {
+        window.benchNewCaseAt = performance.now();
+      });
+    }
+    if (!document.querySelector('ul.case-list a')) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      window.benchCaseListAt = performance.now();
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/** When "New case" could be pressed, and when the list showed the team's cases, in ms since navigation. */
+async function caseListAt(page: Page): Promise<{ newCase: number; list: number }> {
+  await page.waitForFunction(() => window.benchCaseListAt !== undefined, undefined, { timeout: 30_000 });
+  return page.evaluate(() => ({ newCase: window.benchNewCaseAt ?? Number.NaN, list: window.benchCaseListAt ?? 0 }));
+}
+
+/** The renderer's JavaScript and CSS as built, as shipped and gzipped. */
+function bundleSize(): { raw: number; gzip: number; files: number } {
+  const assets = join(webRoot, 'assets');
+  let raw = 0;
+  let gzip = 0;
+  let files = 0;
+  for (const name of readdirSync(assets)) {
+    if (!/\.(js|css)$/.test(name)) continue;
+    const bytes = readFileSync(join(assets, name));
+    raw += bytes.length;
+    gzip += gzipSync(bytes).length;
+    files++;
+  }
+  return { raw, gzip, files };
+}
+
+export async function coldStart(browser: Browser): Promise<ResultRow[]> {
+  const server = await SyncServerProcess.start();
+  const cold: number[] = [];
+  const coldNewCase: number[] = [];
+  const warm: number[] = [];
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      // A new context each time: no HTTP cache, no service worker, an empty IndexedDB.
+      const { context, page } = await newPerson(browser);
+      try {
+        await addPageScript(context, watchCaseList, null);
+        await page.goto(`${server.url}/`);
+        const first = await caseListAt(page);
+        cold.push(first.list);
+        coldNewCase.push(first.newCase);
+        // The same person starting the app again: the shell from the service worker, the list from IndexedDB.
+        await waitForOfflineShell(page);
+        await page.reload();
+        warm.push((await caseListAt(page)).list);
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await server.dispose();
+  }
+  const bundle = bundleSize();
+  return [
+    {
+      workload: W,
+      figure: 'first visit to interactive case list',
+      value: formatMs(median(cold)),
+      target: '<= 1 s',
+      met: median(cold) <= 1000,
+      note: `median of ${RUNS} fresh browser contexts, from navigation start to the frame showing "New case" and the team's cases (the server's demo case)`,
+    },
+    {
+      workload: W,
+      figure: 'first visit to "New case" pressable',
+      value: formatMs(median(coldNewCase)),
+    },
+    {
+      workload: W,
+      figure: 'restart (service worker, IndexedDB)',
+      value: formatMs(median(warm)),
+    },
+    {
+      workload: W,
+      figure: 'renderer bundle (JS + CSS)',
+      value: `${formatBytes(bundle.raw)}; gzip ${formatBytes(bundle.gzip)}`,
+      target: 'reported',
+      note: `${bundle.files} files in the web build's assets`,
+    },
+  ];
+}
