@@ -6,7 +6,15 @@ interface TraceEvent {
   pid: number;
   tid: number;
   dur?: number;
+  /** Thread (CPU) time of the event, in µs; `dur` is wall time, which also counts time the thread waited for a core. */
+  tdur?: number;
   args?: { name?: string; data?: { message?: string } };
+}
+
+/** A page's longest main-thread task: its wall time, and the CPU time its thread got meanwhile. */
+export interface LongestTask {
+  wallMs: number;
+  cpuMs: number;
 }
 
 const markOf = (index: number) => `casefile-bench-page-${index}`;
@@ -31,8 +39,8 @@ export class MainThreadTrace {
     return new MainThreadTrace(browser, pages);
   }
 
-  /** Stops tracing; the longest task per page in ms (NaN when its renderer could not be found). */
-  async stop(): Promise<Map<Page, number>> {
+  /** Stops tracing; the longest task per page (NaN when its renderer could not be found). */
+  async stop(): Promise<Map<Page, LongestTask>> {
     const trace = JSON.parse((await this.browser.stopTracing()).toString('utf8')) as
       | { traceEvents: TraceEvent[] }
       | TraceEvent[];
@@ -46,16 +54,20 @@ export class MainThreadTrace {
         mainThreads.add(`${event.pid}:${event.tid}`);
       }
     }
-    const longest = new Map<number, number>();
+    const longest = new Map<number, LongestTask>();
     for (const event of events) {
       if (event.name !== 'RunTask' || event.ph !== 'X' || event.dur === undefined) continue;
       if (!mainThreads.has(`${event.pid}:${event.tid}`)) continue;
-      longest.set(event.pid, Math.max(longest.get(event.pid) ?? 0, event.dur / 1000));
+      const wallMs = event.dur / 1000;
+      if (wallMs > (longest.get(event.pid)?.wallMs ?? -1)) {
+        longest.set(event.pid, { wallMs, cpuMs: (event.tdur ?? Number.NaN) / 1000 });
+      }
     }
-    const result = new Map<Page, number>();
+    const result = new Map<Page, LongestTask>();
     for (const [index, page] of this.pages.entries()) {
       const pid = pidOfMark.get(markOf(index));
-      result.set(page, pid === undefined ? Number.NaN : (longest.get(pid) ?? 0));
+      const none = { wallMs: 0, cpuMs: 0 };
+      result.set(page, pid === undefined ? { wallMs: Number.NaN, cpuMs: Number.NaN } : (longest.get(pid) ?? none));
     }
     return result;
   }

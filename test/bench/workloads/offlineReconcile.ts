@@ -2,7 +2,8 @@ import type { Browser, Page } from '@playwright/test';
 import { SyncServerProcess } from '../../e2e/syncServer.js';
 import { connectionStatus, newPerson } from '../benchBrowser.js';
 import type { BenchOptions } from '../benchOptions.js';
-import { MainThreadTrace } from '../pageTrace.js';
+import { CpuProfile, profiling } from '../cpuProfile.js';
+import { type LongestTask, MainThreadTrace } from '../pageTrace.js';
 import type { ResultRow } from '../resultTable.js';
 import { SocketTraffic } from '../socketTraffic.js';
 import { formatBytes, formatMs } from '../stats.js';
@@ -69,6 +70,17 @@ function watchReconcile(page: Page, length: number): Promise<void> {
   );
 }
 
+const NOT_FOUND: LongestTask = { wallMs: Number.NaN, cpuMs: Number.NaN };
+
+/** Wall time, and the CPU time the page's thread got in it: far less CPU than wall means it waited for a core. */
+function formatTask(task: LongestTask): string {
+  return `${formatMs(task.wallMs)} (CPU ${formatMs(task.cpuMs)})`;
+}
+
+function printProfile(what: string, lines: string[]): void {
+  console.log(`\nCPU profile, ${what} (inclusive ms, self ms, function):\n${lines.join('\n')}`);
+}
+
 async function notesText(page: Page): Promise<string> {
   return (await page.locator(NOTES).textContent()) ?? '';
 }
@@ -126,17 +138,21 @@ export async function offlineReconcile(browser: Browser, options: BenchOptions):
       .filter({ hasText: /^Synced/ })
       .waitFor({ timeout: 60_000 });
     await bob.page.waitForTimeout(500);
-    const bobReconnecting = (await trace.stop()).get(bob.page) ?? Number.NaN;
+    const bobReconnecting = (await trace.stop()).get(bob.page) ?? NOT_FOUND;
 
     // Then Alice: her edits go up and reach Bob's open case; Bob's reach her.
     for (const each of traffic) each.reset();
     trace = await MainThreadTrace.start(browser, [alice.page, bob.page]);
+    const profiles = profiling ? [await CpuProfile.start(alice.page), await CpuProfile.start(bob.page)] : [];
     await alice.context.setOffline(false);
     for (const { page } of [alice, bob]) {
       await page.waitForFunction(() => window.benchConvergedAt !== undefined, undefined, { timeout: 60_000 });
     }
     await alice.page.waitForTimeout(500);
     const longest = await trace.stop();
+    const [aliceProfile, bobReceivingProfile] = profiles;
+    if (aliceProfile) printProfile('Alice reconnecting', await aliceProfile.stop());
+    if (bobReceivingProfile) printProfile('Bob receiving', await bobReceivingProfile.stop());
     const onlineAt = (await alice.page.evaluate(() => window.benchOnlineAt)) ?? Number.NaN;
     const convergedAt = Math.max(
       ...(await Promise.all([alice.page, bob.page].map((page) => page.evaluate(() => window.benchConvergedAt ?? 0)))),
@@ -150,8 +166,8 @@ export async function offlineReconcile(browser: Browser, options: BenchOptions):
     );
 
     const converged = convergedAt - onlineAt;
-    const aliceLongest = longest.get(alice.page) ?? Number.NaN;
-    const bobReceiving = longest.get(bob.page) ?? Number.NaN;
+    const aliceLongest = longest.get(alice.page) ?? NOT_FOUND;
+    const bobReceiving = longest.get(bob.page) ?? NOT_FOUND;
     const over50 = longTasks.flat().filter((duration) => duration > 50).length;
     return [
       {
@@ -174,23 +190,23 @@ export async function offlineReconcile(browser: Browser, options: BenchOptions):
       {
         workload: W,
         figure: 'longest task, side reconnecting (Bob)',
-        value: formatMs(bobReconnecting),
+        value: formatTask(bobReconnecting),
         target: '<= 50 ms',
-        met: bobReconnecting <= 50,
+        met: bobReconnecting.wallMs <= 50,
       },
       {
         workload: W,
         figure: 'longest task, side reconnecting (Alice)',
-        value: formatMs(aliceLongest),
+        value: formatTask(aliceLongest),
         target: '<= 50 ms',
-        met: aliceLongest <= 50,
+        met: aliceLongest.wallMs <= 50,
       },
       {
         workload: W,
         figure: 'longest task, case open, edits arriving (Bob)',
-        value: formatMs(bobReceiving),
+        value: formatTask(bobReceiving),
         target: '<= 50 ms',
-        met: bobReceiving <= 50,
+        met: bobReceiving.wallMs <= 50,
         note: `${over50} long task(s) over 50 ms reported by the Long Tasks API in the two pages`,
       },
     ];
