@@ -18,6 +18,11 @@ import { type DocumentStore, LevelDocumentStore, StoreLockedError } from './pers
  * web build asks its server for an export, and the server runs this. Reads only; writes nothing.
  */
 
+/** The store holds no case with the id asked for (the HTTP route answers 404). */
+export class StoredCaseMissingError extends DossierInputError {
+  override name = 'StoredCaseMissingError';
+}
+
 /** A case as the export list shows it. */
 export interface StoredCase {
   id: string;
@@ -68,8 +73,8 @@ export interface ExportCaseOptions extends Omit<NodeExportOptions, 'blobs'> {
 }
 
 /**
- * Exports case `caseId` to `format` from a store and its blob files. Throws DossierInputError when
- * the store has no such case. The caller writes the bytes (or sends them).
+ * Exports case `caseId` to `format` from a store and its blob files. Throws StoredCaseMissingError
+ * (a DossierInputError) when the store has no such case. The caller writes the bytes (or sends them).
  */
 export async function exportCase(
   store: DocumentStore,
@@ -81,7 +86,7 @@ export async function exportCase(
   const doc = await loadDocument(store, caseId);
   if (!doc || !isCaseInitialized(doc)) {
     doc?.destroy();
-    throw new DossierInputError(
+    throw new StoredCaseMissingError(
       `This server stores no case with the id ${JSON.stringify(caseId)}. List the cases with --list and copy an id.`,
     );
   }

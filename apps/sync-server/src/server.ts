@@ -8,6 +8,7 @@ import { BlobFiles } from './blobFiles.js';
 import { type BlobAuthorizer, blobAddress, DEFAULT_MAX_BLOB_BYTES, handleBlobRequest } from './blobRoutes.js';
 import { attachConnection, CLOSE_GOING_AWAY, startKeepalive } from './connection.js';
 import { seedDemoCaseOnce } from './demoSeed.js';
+import { ExportSlots, exportAddress, serveExportRequest } from './exportRoutes.js';
 import { healthReport, sendHealth } from './health.js';
 import { type DocumentStore, LevelDocumentStore } from './persistence.js';
 import { wantsSyncAcks } from './protocol.js';
@@ -110,6 +111,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     authorize: options.authorizeBlob,
     log,
   };
+  // Exports still running (they read the store); whoever may read a case's files may export it.
+  const exportRequests = new Set<Promise<void>>();
+  const exportRouteOptions = {
+    store,
+    blobs: blobFiles,
+    authorize: (req: IncomingMessage, caseId: string) => options.authorizeBlob?.(req, caseId, 'read') ?? null,
+    slots: new ExportSlots(),
+    log,
+  };
 
   const http = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -126,6 +136,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         })
         .finally(() => blobRequests.delete(handled));
       blobRequests.add(handled);
+      return;
+    }
+    const exportCaseId = exportAddress(path);
+    if (exportCaseId !== null) {
+      const handled = serveExportRequest(req, res, exportCaseId, exportRouteOptions).finally(() =>
+        exportRequests.delete(handled),
+      );
+      exportRequests.add(handled);
       return;
     }
     if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -191,7 +209,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         sockets.close();
         http.closeAllConnections();
         await httpClosed;
-        await Promise.allSettled([...blobRequests]);
+        await Promise.allSettled([...blobRequests, ...exportRequests]);
         await store.close();
       })();
       return closed;
