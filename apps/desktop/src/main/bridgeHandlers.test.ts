@@ -53,6 +53,13 @@ describe('guardedBridgeListeners', () => {
         captureWebPage: () => {
           throw new Error('not called here');
         },
+        chooseExportDestination: () => null,
+        saveExport: () => {
+          throw new Error('not called here');
+        },
+        printDossierPdf: () => {
+          throw new Error('not called here');
+        },
       },
       isTrusted,
     );

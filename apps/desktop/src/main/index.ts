@@ -1,8 +1,10 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { APP_ENTRY_URL, isAppUrl } from './appOrigin.js';
 import { registerAppScheme, serveAppProtocol } from './appProtocol.js';
 import { registerBridgeHandlers } from './bridgeIpc.js';
+import { printHtmlToPdf } from './dossierPrintWindow.js';
+import { createExportHandlers } from './exportHandlers.js';
 import { createMainWindow } from './mainWindow.js';
 import { createWebCapturer } from './webCapture.js';
 import { isCaptureSession, lockDownCaptureContents, openCaptureWindow } from './webCaptureWindow.js';
@@ -50,6 +52,15 @@ if (!app.requestSingleInstanceLock()) {
           const { finalUrl, title, capturedAt, screenshot, snapshot } = await captureWebPage(url);
           return { finalUrl, title, capturedAt, screenshot, snapshot };
         },
+        ...createExportHandlers({
+          showSaveDialog: async (options) => {
+            const owner = BrowserWindow.getFocusedWindow();
+            const answer = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+            return answer.canceled || !answer.filePath ? null : answer.filePath;
+          },
+          defaultFolder: () => app.getPath('documents'),
+          printHtmlToPdf: (html) => printHtmlToPdf(html, { tmpRoot: app.getPath('temp') }),
+        }),
       },
       (frameUrl) => isAppUrl(frameUrl, devServerUrl),
     );

@@ -22,8 +22,12 @@ describe('every window the app creates', () => {
     const creations = sources.flatMap(({ name, text }) =>
       [...text.matchAll(/new BrowserWindow\(\{[\s\S]*?\n\s*\}\);/g)].map((match) => ({ name, text: match[0] })),
     );
-    // The main window and the web capture's hidden window.
-    expect(creations.map((creation) => creation.name).sort()).toEqual(['mainWindow.ts', 'webCaptureWindow.ts']);
+    // The main window, the web capture's hidden window and the dossier's hidden print window.
+    expect(creations.map((creation) => creation.name).sort()).toEqual([
+      'dossierPrintWindow.ts',
+      'mainWindow.ts',
+      'webCaptureWindow.ts',
+    ]);
     for (const creation of creations) {
       expect(creation.text, creation.name).toMatch(/webPreferences: lockedDownWebPreferences\(/);
       expect(creation.text, creation.name).not.toMatch(/sandbox|contextIsolation|nodeIntegration/);

@@ -58,6 +58,33 @@ function toCaptureUrl(value: string, ctx: z.RefinementCtx<string>): string {
 }
 
 /**
+ * The dossier formats (as @casefile/dossier names them; a test keeps the two lists equal). Listed
+ * here because main, which checks these arguments, does not bundle the dossier package.
+ */
+export const EXPORT_FORMATS = ['pdf', 'html', 'json', 'bundle', 'timeline', 'claimreview'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Larger dossiers are refused at the bridge (a case with this much evidence exports from the command line). */
+export const MAX_EXPORT_BYTES = 1024 * 1024 * 1024;
+
+function isPathOrControlCharacter(character: string): boolean {
+  const code = character.charCodeAt(0);
+  return character === '/' || character === '\\' || code < 0x20 || code === 0x7f;
+}
+
+/**
+ * A file name to suggest in the save dialog: one name, never a path (the person picks the folder),
+ * no control characters, not hidden.
+ */
+const suggestedFileName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((name) => !name.startsWith('.') && ![...name].some(isPathOrControlCharacter), {
+    message: 'A suggested file name is one name, without folders or control characters.',
+  });
+
+/**
  * The one contract between the renderer and the platform it runs on. Every native capability is
  * one entry here: the argument and result schemas, checked by Electron's main process before a
  * handler runs (src/main/bridgeHandlers.ts), exposed by the preload as `window.casefile`, and
@@ -87,6 +114,40 @@ export const bridgeContract = {
       snapshot: z.object({ bytes: z.instanceof(Uint8Array), mime: z.literal('multipart/related') }),
     }),
   },
+  /**
+   * Asks where to save an export (the system's save dialog, in the desktop app). Resolves to null
+   * when the person cancels. The chosen path stays in main: the renderer gets an id for one save,
+   * so it can never write anywhere but where the person chose. The browser build answers with its
+   * downloads.
+   */
+  chooseExportDestination: {
+    args: z.object({ fileName: suggestedFileName, format: z.enum(EXPORT_FORMATS) }),
+    result: z.union([z.null(), z.object({ destinationId: z.string().max(100), shownAs: z.string() })]),
+  },
+  /**
+   * Saves a finished export where chooseExportDestination said: whole or not at all (main writes a
+   * temp file beside the target, then renames it; on failure nothing is left). The browser build
+   * starts a download of the bytes.
+   */
+  saveExport: {
+    args: z.object({
+      destinationId: z.string().max(100),
+      fileName: suggestedFileName,
+      mime: z.string().max(200),
+      bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.length <= MAX_EXPORT_BYTES, {
+        message: `An export larger than ${MAX_EXPORT_BYTES / 1024 / 1024} MiB cannot be saved from the app.`,
+      }),
+    }),
+    result: z.object({ savedAs: z.string() }),
+  },
+  /**
+   * Prints a dossier's HTML to PDF with the app's own Chromium, in a hidden window with no
+   * JavaScript, no preload and no network (the dossier carries its fonts and images). Desktop only.
+   */
+  printDossierPdf: {
+    args: z.object({ html: z.string().max(MAX_EXPORT_BYTES) }),
+    result: z.object({ pdf: z.instanceof(Uint8Array) }),
+  },
 } as const;
 
 export type BridgeContract = typeof bridgeContract;
@@ -102,6 +163,7 @@ export type CasefileBridge = {
 export type AppInfo = BridgeResult<'getAppInfo'>;
 export type Platform = AppInfo['platform'];
 export type WebCapture = BridgeResult<'captureWebPage'>;
+export type ExportDestination = NonNullable<BridgeResult<'chooseExportDestination'>>;
 
 export const bridgeMethods = Object.keys(bridgeContract) as BridgeMethod[];
 

@@ -13,3 +13,14 @@ describe('createWebBridge', () => {
     );
   });
 });
+
+describe('exporting in the browser', () => {
+  it('saves to the browser’s downloads and leaves printing PDFs to the sync server', async () => {
+    const bridge = createWebBridge();
+    expect(await bridge.chooseExportDestination({ fileName: 'case.pdf', format: 'pdf' })).toEqual({
+      destinationId: 'browser-download',
+      shownAs: 'your browser’s downloads',
+    });
+    await expect(bridge.printDossierPdf({ html: '<p>x</p>' })).rejects.toBeInstanceOf(DesktopOnlyError);
+  });
+});

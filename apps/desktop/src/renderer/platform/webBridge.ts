@@ -1,4 +1,8 @@
 import { type CasefileBridge, DesktopOnlyError } from '../../shared/bridge';
+import { downloadBytes } from './browserDownload';
+
+/** The browser's only export destination: its downloads. */
+export const BROWSER_DOWNLOAD_DESTINATION = 'browser-download';
 
 /**
  * The bridge in a plain browser: what a browser can do, done here; a capability only the desktop
@@ -11,6 +15,19 @@ export function createWebBridge(): CasefileBridge {
     // policy), so web capture exists only in the desktop app's hidden capture window.
     captureWebPage: async () => {
       throw new DesktopOnlyError('Capturing a web page');
+    },
+    // A page cannot pick a folder or write files; the browser saves downloads where it is set to.
+    chooseExportDestination: async () => ({
+      destinationId: BROWSER_DOWNLOAD_DESTINATION,
+      shownAs: 'your browser’s downloads',
+    }),
+    saveExport: async ({ bytes, fileName, mime }) => {
+      downloadBytes(bytes, fileName, mime);
+      return { savedAs: fileName };
+    },
+    // The web build asks its sync server for PDFs (POST /cases/<id>/export), which prints them.
+    printDossierPdf: async () => {
+      throw new DesktopOnlyError('Printing a PDF in the app');
     },
   } satisfies CasefileBridge;
 }
