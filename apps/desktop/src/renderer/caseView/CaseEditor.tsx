@@ -14,6 +14,7 @@ import { CaseTabs, tabId, tabPanelId } from './CaseTabs';
 import { CurrentCaseContext } from './caseTabHref';
 import { ClaimsPanel } from './claims/ClaimsPanel';
 import { EvidenceSection } from './evidence/EvidenceSection';
+import { ExportButton } from './export/ExportButton';
 import { OverviewPanel } from './overview/OverviewPanel';
 import { TimelinePanel } from './timeline/TimelinePanel';
 import { UndoToastProvider } from './UndoToast';
@@ -68,7 +69,10 @@ export function CaseEditor({
             <a href={casesHref} className="back-link">
               <span aria-hidden="true">← </span>Back to cases
             </a>
-            <ConnectionIndicator lease={lease} serverUrl={serverUrl} caseId={caseId} />
+            <div className="case__actions">
+              <ExportButton caseId={caseId} doc={doc} />
+              <ConnectionIndicator lease={lease} serverUrl={serverUrl} caseId={caseId} />
+            </div>
           </div>
           {/* On the Overview the title field is the visible heading; elsewhere the title heads the page. */}
           <h1 id="case-heading" className={tab === 'overview' ? 'visually-hidden' : 'case__heading'}>
