@@ -157,6 +157,14 @@ export class BlobTransfer {
     return this.currentServerUrl;
   }
 
+  /**
+   * The headers this transfer sends with every request to the server (sign-in, when there is one),
+   * for other requests to the same server to send too (the web build's dossier export).
+   */
+  async requestHeaders(): Promise<Record<string, string>> {
+    return { ...(await this.headers()) };
+  }
+
   /** Uploads to another server from now on (or to none); uploads in flight to the old one are stopped. */
   setServer(serverUrl: string | null): void {
     const next = serverUrl === null ? null : normalizeServerUrl(serverUrl);

@@ -87,13 +87,17 @@ export function ExportDialog({ caseId, doc, onClose }: { caseId: string; doc: Y.
               blobs: deviceBlobSource(db, blobs, caseId),
               bridge: casefile,
             })
-          : requestServerExport({
-              serverUrl: serverUrl ?? window.location.origin,
-              caseId,
-              format,
-              includeOriginals,
-              signal: controller.signal,
-            }),
+          : blobs.requestHeaders().then((headers) =>
+              // Signed in as the case's file requests are: the server exports only for someone who may read the case.
+              requestServerExport({
+                serverUrl: serverUrl ?? window.location.origin,
+                caseId,
+                format,
+                includeOriginals,
+                signal: controller.signal,
+                headers,
+              }),
+            ),
     });
     if (abort.current === controller) abort.current = null;
   };
