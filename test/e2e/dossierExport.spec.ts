@@ -131,8 +131,11 @@ test('cancelling an export, with the button or Esc, downloads nothing', async ({
 
   await startExport(page, /Bundle ZIP/);
   await expect(dialog.getByRole('status')).toHaveText('Exporting on the server…');
+  // The focus moves to Cancel, the one thing left to do, and back to Export when it ends.
+  await expect(dialog.getByRole('button', { name: 'Cancel export' })).toBeFocused();
   await dialog.getByRole('button', { name: 'Cancel export' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Export cancelled. Nothing was saved.');
+  await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeFocused();
 
   // Esc during an export cancels it; the dialog stays open to say so.
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();

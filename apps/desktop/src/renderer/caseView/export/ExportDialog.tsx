@@ -31,6 +31,17 @@ export function ExportDialog({ caseId, doc, onClose }: { caseId: string; doc: Y.
   close.current = onClose;
 
   const cancel = useCallback(() => abort.current?.abort(), []);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const primaryButton = useRef<HTMLButtonElement>(null);
+
+  // The button that had the focus goes away when an export starts or ends; its successor takes it,
+  // so that keyboard and screen reader users stay in the dialog where the action is.
+  const wasRunning = useRef(false);
+  useEffect(() => {
+    if (running === wasRunning.current) return;
+    wasRunning.current = running;
+    (running ? cancelButton : primaryButton).current?.focus();
+  }, [running]);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -187,7 +198,7 @@ export function ExportDialog({ caseId, doc, onClose }: { caseId: string; doc: Y.
 
         <div className="export-dialog__actions">
           {running ? (
-            <button type="button" className="button" onClick={cancel}>
+            <button ref={cancelButton} type="button" className="button" onClick={cancel}>
               Cancel export
             </button>
           ) : (
@@ -195,7 +206,7 @@ export function ExportDialog({ caseId, doc, onClose }: { caseId: string; doc: Y.
               <button type="button" className="button" onClick={() => dialogRef.current?.close()}>
                 {stage.kind === 'done' ? 'Done' : 'Close'}
               </button>
-              <button type="submit" className="button button--primary">
+              <button ref={primaryButton} type="submit" className="button button--primary">
                 {stage.kind === 'failed' ? 'Try again' : stage.kind === 'done' ? 'Export again' : 'Export'}
               </button>
             </>
