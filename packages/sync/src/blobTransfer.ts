@@ -158,10 +158,10 @@ export class BlobTransfer {
   }
 
   /**
-   * The headers this transfer sends with every request to the server (sign-in, when there is one),
-   * for other requests to the same server to send too (the web build's dossier export).
+   * The headers this transfer sends with requests about case `caseId` (sign-in, when there is
+   * one), for other requests to the same server to send too (the web build's dossier export).
    */
-  async requestHeaders(): Promise<Record<string, string>> {
+  async requestHeaders(_caseId: string | null = null): Promise<Record<string, string>> {
     return { ...(await this.headers()) };
   }
 

@@ -98,7 +98,7 @@ export function ExportDialog({ caseId, doc, onClose }: { caseId: string; doc: Y.
               blobs: deviceBlobSource(db, blobs, caseId),
               bridge: casefile,
             })
-          : blobs.requestHeaders().then((headers) =>
+          : blobs.requestHeaders(caseId).then((headers) =>
               // Signed in as the case's file requests are: the server exports only for someone who may read the case.
               requestServerExport({
                 serverUrl: serverUrl ?? window.location.origin,
