@@ -55,9 +55,11 @@ export class SyncClient {
     readonly name: string,
     serverUrl: string,
     room: string,
-    options: { connect?: boolean } = {},
+    options: { connect?: boolean; token?: string } = {},
   ) {
     this.provider = new WebsocketProvider(serverUrl, room, this.doc, {
+      // The server refuses sockets without a token (y-websocket sends it as ?token=).
+      ...(options.token ? { params: { token: options.token } } : {}),
       WebSocketPolyfill: recordingWebSocket(this.fromServer),
       connect: options.connect ?? true,
       // Clients in one process would otherwise also sync through BroadcastChannel, around the server.

@@ -37,7 +37,7 @@ async function converge(config: RunConfig): Promise<void> {
   const room = newCaseId();
   const clients = Array.from(
     { length: config.clients },
-    (_, index) => new SyncClient(`client ${index}`, server.wsUrl, room, { connect: false }),
+    (_, index) => new SyncClient(`client ${index}`, server.wsUrl, room, { connect: false, token: server.token }),
   );
   cleanups.push(() => {
     for (const client of clients) client.destroy();
@@ -131,7 +131,7 @@ async function converge(config: RunConfig): Promise<void> {
   const settleSeconds = (performance.now() - settleStarted) / 1000;
 
   // A client that never took part gets the same case from the server alone.
-  const fresh = new SyncClient('fresh', server.wsUrl, room);
+  const fresh = new SyncClient('fresh', server.wsUrl, room, { token: server.token });
   cleanups.push(() => fresh.destroy());
   await waitUntil(
     () => fresh.synced && sameDocument(fresh.doc, first),
@@ -151,7 +151,7 @@ async function converge(config: RunConfig): Promise<void> {
   for (const client of [...clients, fresh]) client.destroy();
   await server.kill();
   await server.launch();
-  const afterCrash = new SyncClient('after the last crash', server.wsUrl, room);
+  const afterCrash = new SyncClient('after the last crash', server.wsUrl, room, { token: server.token });
   cleanups.push(() => afterCrash.destroy());
   await waitUntil(
     () => afterCrash.synced,

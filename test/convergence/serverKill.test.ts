@@ -28,7 +28,9 @@ async function killAtRandom(config: RunConfig): Promise<void> {
   const server = await ServerProcess.start();
   cleanups.push(() => server.dispose());
   const room = newCaseId();
-  const clients = ['A', 'B'].map((name) => new SyncClient(name, server.wsUrl, room, { connect: false }));
+  const clients = ['A', 'B'].map(
+    (name) => new SyncClient(name, server.wsUrl, room, { connect: false, token: server.token }),
+  );
   cleanups.push(() => {
     for (const client of clients) client.destroy();
   });
@@ -93,7 +95,7 @@ async function killAtRandom(config: RunConfig): Promise<void> {
   const seconds = (performance.now() - startedAt) / 1000;
 
   await server.launch();
-  const fresh = new SyncClient('fresh', server.wsUrl, room);
+  const fresh = new SyncClient('fresh', server.wsUrl, room, { token: server.token });
   cleanups.push(() => fresh.destroy());
   await waitUntil(
     () => fresh.synced,

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { issueTokenForDataDir } from '@casefile/sync-server';
 
 const serverDir = fileURLToPath(new URL('../../apps/sync-server/', import.meta.url));
 
@@ -20,8 +21,16 @@ export class ServerProcess {
 
   private constructor(readonly dataDir: string) {}
 
+  /** A team-wide editor's token for this server's clients (its key lives in the data directory). */
+  token = '';
+
   static async start(): Promise<ServerProcess> {
     const server = new ServerProcess(await mkdtemp(join(tmpdir(), 'casefile-convergence-')));
+    server.token = await issueTokenForDataDir(server.dataDir, {
+      user: 'convergence-client',
+      role: 'editor',
+      expiresInMs: 24 * 3_600_000,
+    });
     await server.launch();
     return server;
   }

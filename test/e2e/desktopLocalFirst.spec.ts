@@ -36,6 +36,9 @@ test('the desktop app works with no server, then shares its cases with the serve
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('alert')).toContainText(/http/);
   await address.fill(server.url);
+  // The owner's invitation, pasted as the link it came as.
+  const invitation = `${server.url}/#/join/${await server.token('laptop-user', 'editor')}`;
+  await page.getByRole('textbox', { name: 'Invitation link or token' }).fill(invitation);
   await page.getByRole('button', { name: 'Save' }).click();
 
   await expect(teammate.page.getByRole('link', { name: 'Written on the laptop', exact: true })).toBeVisible({

@@ -7,10 +7,15 @@ export class Investigator {
     readonly context: BrowserContext,
     readonly page: Page,
     private readonly server: SyncServerProcess,
+    /** The user name this investigator signs in as (their token's `sub`). */
+    readonly user = 'investigator',
   ) {}
 
+  /** Signs in through an invitation link, as a person would: `#/join/<token>`, then the list of cases. */
   async openApp(): Promise<void> {
-    await this.page.goto(`${this.server.url}/`);
+    const token = await this.server.token(this.user, 'editor');
+    await this.page.goto(`${this.server.url}/#/join/${token}`);
+    await expect(this.page).toHaveURL(new RegExp(`^${this.server.url}/#/$`));
     await expect(this.page.getByRole('button', { name: 'New case' })).toBeVisible();
   }
 
@@ -46,7 +51,7 @@ export class Investigator {
   }
 
   get connection(): Locator {
-    return this.page.getByRole('status').filter({ hasText: /^(Offline|Connecting|Synced|Syncing)/ });
+    return this.page.getByRole('status').filter({ hasText: /^(Offline|Connecting|Synced|Syncing|No access)/ });
   }
 
   /** Opens a tab of the case view; a case opens on its Overview (title, summary, status). */
@@ -98,7 +103,7 @@ export const test = base.extend<Fixtures>({
   investigator: async ({ browser, server }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async () => {
-      const investigator = await newInvestigator(browser, server);
+      const investigator = await newInvestigator(browser, server, `investigator-${contexts.length + 1}`);
       contexts.push(investigator.context);
       return investigator;
     });
@@ -106,10 +111,10 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-async function newInvestigator(browser: Browser, server: SyncServerProcess): Promise<Investigator> {
+async function newInvestigator(browser: Browser, server: SyncServerProcess, user: string): Promise<Investigator> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const investigator = new Investigator(context, page, server);
+  const investigator = new Investigator(context, page, server, user);
   await investigator.openApp();
   return investigator;
 }

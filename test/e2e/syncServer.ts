@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { issueTokenForDataDir, parseDuration, type Role } from '@casefile/sync-server';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const serverDir = join(repoRoot, 'apps/sync-server');
@@ -13,6 +14,8 @@ export const webRoot = join(repoRoot, 'apps/desktop/dist/web');
 export class SyncServerProcess {
   private child: ChildProcess | null = null;
   port = 0;
+  /** The first owner's sign-in link the server printed at its last start. */
+  firstOwnerLink = '';
 
   private constructor(readonly dataDir: string) {}
 
@@ -27,6 +30,11 @@ export class SyncServerProcess {
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** A token signed with this server's key, as `pnpm casefile-sync token` prints it. */
+  token(user: string, role: Role, caseId: string | null = null): Promise<string> {
+    return issueTokenForDataDir(this.dataDir, { user, role, caseId, expiresInMs: parseDuration('1d') });
   }
 
   /** Starts the server, on the port it had before if it ran already (the web app's origin must not change). */
@@ -60,7 +68,9 @@ export class SyncServerProcess {
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
         const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output);
-        if (match?.[1]) {
+        const link = /(http:\/\/\S+\/#\/join\/\S+)/.exec(output)?.[1];
+        if (match?.[1] && link) {
+          this.firstOwnerLink = link;
           clearTimeout(timer);
           resolve(Number(match[1]));
         }

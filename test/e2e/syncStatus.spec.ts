@@ -50,7 +50,9 @@ test('edits and a file added offline show as waiting, then reach the server, and
   expect((await statusWords()).join(' ')).toMatch(/^Offline( Connecting)?( Syncing)? Synced$/);
 
   // Synced means on the server: the file is there, and a colleague gets the notes.
-  const response = await fetch(`${server.url}/cases/${caseId}/blobs/${sha256(photo)}`);
+  const response = await fetch(`${server.url}/cases/${caseId}/blobs/${sha256(photo)}`, {
+    headers: { authorization: `Bearer ${await server.token('auditor', 'viewer', caseId)}` },
+  });
   expect(response.status).toBe(200);
   expect(Buffer.from(await response.arrayBuffer())).toEqual(photo);
   const bob = await investigator();

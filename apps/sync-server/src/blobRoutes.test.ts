@@ -5,7 +5,15 @@ import { join, relative } from 'node:path';
 import { newCaseId } from '@casefile/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LevelDocumentStore } from './persistence.js';
-import { cleanUp, makeTempDir, onCleanup, startTestServer, type TestServer, waitFor } from './testSupport.js';
+import {
+  authorizedFetch,
+  cleanUp,
+  makeTempDir,
+  onCleanup,
+  startTestServer,
+  type TestServer,
+  waitFor,
+} from './testSupport.js';
 
 afterEach(cleanUp);
 
@@ -17,8 +25,12 @@ function blobUrl(server: TestServer, caseId: string, sha: string): string {
   return `${server.url}/cases/${caseId}/blobs/${sha}`;
 }
 
+function bearer(server: TestServer): { Authorization: string } {
+  return { Authorization: `Bearer ${server.ownerToken}` };
+}
+
 function put(server: TestServer, caseId: string, sha: string, body: Uint8Array): Promise<Response> {
-  return fetch(blobUrl(server, caseId, sha), {
+  return authorizedFetch(blobUrl(server, caseId, sha), {
     method: 'PUT',
     body,
     headers: { 'Content-Type': 'application/octet-stream' },
@@ -61,7 +73,7 @@ describe('evidence blobs over HTTP', () => {
     expect(await uploaded.json()).toEqual({ sha256: sha, size: bytes.byteLength });
     expect(await filesOnDisk(dataDir)).toEqual([join(sha.slice(0, 2), sha)]);
 
-    const downloaded = await fetch(blobUrl(server, caseId, sha));
+    const downloaded = await authorizedFetch(blobUrl(server, caseId, sha));
     expect(downloaded.status).toBe(200);
     expect(downloaded.headers.get('content-type')).toBe('application/octet-stream');
     expect(downloaded.headers.get('content-length')).toBe(String(bytes.byteLength));
@@ -70,7 +82,7 @@ describe('evidence blobs over HTTP', () => {
     expect(sha256(received)).toBe(sha);
     expect(Buffer.from(received).equals(Buffer.from(bytes))).toBe(true);
 
-    const head = await fetch(blobUrl(server, caseId, sha), { method: 'HEAD' });
+    const head = await authorizedFetch(blobUrl(server, caseId, sha), { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.headers.get('content-length')).toBe(String(bytes.byteLength));
     expect((await head.arrayBuffer()).byteLength).toBe(0);
@@ -78,7 +90,7 @@ describe('evidence blobs over HTTP', () => {
     // Durable: after a restart the case still holds it.
     await server.close();
     const again = await startTestServer(dataDir);
-    const afterRestart = await fetch(blobUrl(again, caseId, sha));
+    const afterRestart = await authorizedFetch(blobUrl(again, caseId, sha));
     expect(sha256(new Uint8Array(await afterRestart.arrayBuffer()))).toBe(sha);
   });
 
@@ -95,7 +107,7 @@ describe('evidence blobs over HTTP', () => {
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({ error: MISMATCH(sha256(altered)) });
     expect(await filesOnDisk(dataDir)).toEqual([]);
-    expect((await fetch(blobUrl(server, caseId, sha))).status).toBe(404);
+    expect((await authorizedFetch(blobUrl(server, caseId, sha))).status).toBe(404);
     await server.close();
     expect(await recordedAsHeld(dataDir, caseId, sha)).toBe(false);
   });
@@ -110,8 +122,8 @@ describe('evidence blobs over HTTP', () => {
 
     const refused = await put(server, other, sha, new TextEncoder().encode('forged'));
     expect(refused.status).toBe(422);
-    expect((await fetch(blobUrl(server, other, sha))).status).toBe(404);
-    const kept = await fetch(blobUrl(server, owner, sha));
+    expect((await authorizedFetch(blobUrl(server, other, sha))).status).toBe(404);
+    const kept = await authorizedFetch(blobUrl(server, owner, sha));
     expect(await kept.text()).toBe('The Ministry of Defence quickly issued a public denial.');
     expect(await filesOnDisk(dataDir)).toEqual([join(sha.slice(0, 2), sha)]);
   });
@@ -122,15 +134,15 @@ describe('evidence blobs over HTTP', () => {
     const bytes = new TextEncoder().encode('held by case A only');
     const sha = sha256(bytes);
 
-    const absent = await fetch(blobUrl(server, caseA, sha));
+    const absent = await authorizedFetch(blobUrl(server, caseA, sha));
     expect(absent.status).toBe(404);
     expect(((await absent.json()) as { error: string }).error).toMatch(/has not been uploaded yet/);
 
     expect((await put(server, caseA, sha, bytes)).status).toBe(201);
-    const throughB = await fetch(blobUrl(server, caseB, sha));
+    const throughB = await authorizedFetch(blobUrl(server, caseB, sha));
     expect(throughB.status).toBe(404);
     expect(((await throughB.json()) as { error: string }).error).toMatch(/This case has no file with SHA-256/);
-    expect((await fetch(blobUrl(server, caseB, sha), { method: 'HEAD' })).status).toBe(404);
+    expect((await authorizedFetch(blobUrl(server, caseB, sha), { method: 'HEAD' })).status).toBe(404);
   });
 
   it('stores a blob uploaded twice, or by two cases, once; 200 when the case already held it', async () => {
@@ -145,7 +157,7 @@ describe('evidence blobs over HTTP', () => {
     // New to case B (whether another case has it is not told), yet not stored again.
     expect((await put(server, caseB, sha, bytes)).status).toBe(201);
     expect(await filesOnDisk(dataDir)).toEqual([join(sha.slice(0, 2), sha)]);
-    const throughB = await fetch(blobUrl(server, caseB, sha));
+    const throughB = await authorizedFetch(blobUrl(server, caseB, sha));
     expect(sha256(new Uint8Array(await throughB.arrayBuffer()))).toBe(sha);
   });
 
@@ -169,7 +181,7 @@ describe('evidence blobs over HTTP', () => {
       [caseId, '', /^Not a SHA-256: ""/],
     ] as const) {
       for (const method of ['GET', 'PUT'] as const) {
-        const response = await fetch(`${server.url}/cases/${badCase}/blobs/${badSha}`, {
+        const response = await authorizedFetch(`${server.url}/cases/${badCase}/blobs/${badSha}`, {
           method,
           ...(method === 'PUT' ? { body: bytes } : {}),
         });
@@ -195,7 +207,7 @@ describe('evidence blobs over HTTP', () => {
 
     // Chunked: the size shows only while streaming.
     const streamed = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(blobUrl(server, caseId, sha), { method: 'PUT' }, (res) => {
+      const req = request(blobUrl(server, caseId, sha), { method: 'PUT', headers: bearer(server) }, (res) => {
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (chunk) => {
@@ -227,7 +239,7 @@ describe('evidence blobs over HTTP', () => {
 
     const req = request(blobUrl(server, caseId, sha), {
       method: 'PUT',
-      headers: { 'Content-Length': String(bytes.byteLength) },
+      headers: { 'Content-Length': String(bytes.byteLength), ...bearer(server) },
     });
     req.on('error', () => {});
     req.write(bytes.subarray(0, 256 * 1024));
@@ -250,7 +262,7 @@ describe('evidence blobs over HTTP', () => {
     }
     expect(left).toEqual([]);
     await waitFor(() => server.logs.some((line) => /interrupted/.test(line)), 'the server never noticed the cut');
-    expect((await fetch(blobUrl(server, caseId, sha))).status).toBe(404);
+    expect((await authorizedFetch(blobUrl(server, caseId, sha))).status).toBe(404);
     await server.close();
     expect(await recordedAsHeld(dataDir, caseId, sha)).toBe(false);
   });
@@ -258,12 +270,12 @@ describe('evidence blobs over HTTP', () => {
   it('answers only GET, HEAD and PUT (and CORS preflight) at a blob address', async () => {
     const server = await startTestServer(await makeTempDir());
     const address = blobUrl(server, newCaseId(), sha256(new Uint8Array([1])));
-    const deleted = await fetch(address, { method: 'DELETE' });
+    const deleted = await authorizedFetch(address, { method: 'DELETE' });
     expect(deleted.status).toBe(405);
     expect(deleted.headers.get('allow')).toBe('GET, HEAD, PUT');
     expect(((await deleted.json()) as { error: string }).error).toMatch(/read with GET or HEAD and uploaded with PUT/);
 
-    const preflight = await fetch(address, {
+    const preflight = await authorizedFetch(address, {
       method: 'OPTIONS',
       headers: { Origin: 'app://casefile', 'Access-Control-Request-Method': 'PUT' },
     });
@@ -272,23 +284,22 @@ describe('evidence blobs over HTTP', () => {
     expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, HEAD, PUT');
   });
 
-  it('asks the access hook before reading a byte, and a refusal stores nothing', async () => {
+  it('follows the case’s access rules before reading a byte: no token 401, a viewer may read, not write', async () => {
     const dataDir = await makeTempDir();
-    const asked: string[] = [];
-    const server = await startTestServer(dataDir, {
-      authorizeBlob: (_req, caseId, access) => {
-        asked.push(`${access} ${caseId}`);
-        return access === 'write' ? { status: 403, message: 'Viewers cannot add files to this case.' } : null;
-      },
-    });
+    const server = await startTestServer(dataDir);
     const caseId = newCaseId();
     const bytes = new TextEncoder().encode('not allowed');
-    const response = await put(server, caseId, sha256(bytes), bytes);
-    expect(response.status).toBe(403);
-    expect(await response.json()).toEqual({ error: 'Viewers cannot add files to this case.' });
-    expect((await fetch(blobUrl(server, caseId, sha256(bytes)))).status).toBe(404);
-    expect(asked).toEqual([`write ${caseId}`, `read ${caseId}`]);
+    const sha = sha256(bytes);
+    const anonymous = await fetch(blobUrl(server, caseId, sha), { method: 'PUT', body: bytes });
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { error: string }).error).toMatch(/Sign in first/);
+    const viewer = { authorization: `Bearer ${await server.token('vera', 'viewer', caseId)}` };
+    const refused = await fetch(blobUrl(server, caseId, sha), { method: 'PUT', body: bytes, headers: viewer });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/needs the editor role/);
     expect(await filesOnDisk(dataDir)).toEqual([]);
+    expect((await put(server, caseId, sha, bytes)).status).toBe(201);
+    expect((await fetch(blobUrl(server, caseId, sha), { headers: viewer })).status).toBe(200);
   });
 
   it('clears temp files a crash left behind when it starts', async () => {

@@ -1,15 +1,18 @@
 import type { WebSocket, WebSocketServer } from 'ws';
+import type { MessageRate } from './messageRate.js';
 import { decodeClientMessage, encodeSyncAck, MalformedMessageError } from './protocol.js';
-import { type Room, type RoomConnection, RoomStorageError } from './room.js';
+import { type ConnectionAccess, type Room, type RoomConnection, RoomStorageError } from './room.js';
 
 /** Close codes the server uses (RFC 6455; 4400 mirrors HTTP 400 and tells y-websocket not to reconnect). */
 export const CLOSE_GOING_AWAY = 1001;
 export const CLOSE_UNSUPPORTED_DATA = 1003;
+export const CLOSE_POLICY_VIOLATION = 1008;
 export const CLOSE_INTERNAL_ERROR = 1011;
+export const CLOSE_TRY_AGAIN_LATER = 1013;
 export const CLOSE_MALFORMED_MESSAGE = 4400;
 
 // A WebSocket close reason is at most 123 bytes.
-function closeReason(text: string): string {
+export function closeReason(text: string): string {
   const bytes = new TextEncoder().encode(text);
   return bytes.length <= 123 ? text : new TextDecoder().decode(bytes.slice(0, 120)).replace(/\uFFFD$/, '');
 }
@@ -21,14 +24,25 @@ function closeReason(text: string): string {
 export function attachConnection(
   socket: WebSocket,
   room: Room,
-  options: { log: (line: string) => void; onClosed: () => void; syncAcks?: boolean },
-): void {
+  options: {
+    access: ConnectionAccess;
+    log: (line: string) => void;
+    onClosed: () => void;
+    syncAcks?: boolean;
+    /** The sending user's bucket, shared by all their sockets (a new socket must not refill it). */
+    rate: MessageRate;
+    /** A room with more queued messages than this refuses more (1013) until it has caught up. */
+    maxRoomBacklog: number;
+  },
+): RoomConnection {
   let closing = false;
   let updatesHandled = 0;
+  const rate = options.rate;
   const send = (message: Uint8Array) => {
     if (socket.readyState === socket.OPEN) socket.send(message);
   };
   const connection: RoomConnection = {
+    access: options.access,
     send,
     close(code, reason) {
       closing = true;
@@ -48,6 +62,19 @@ export function attachConnection(
   socket.on('message', (data, isBinary) => {
     // Messages already buffered behind a bad one are ignored.
     if (closing) return;
+    if (!rate.take()) {
+      options.log(`Room ${room.name}: closing a connection of ${options.access.user} that sent too many messages.`);
+      connection.close(CLOSE_POLICY_VIOLATION, 'Too many messages: slow down; reconnecting in a moment.');
+      return;
+    }
+    if (room.backlog > options.maxRoomBacklog) {
+      // Memory stays bounded whatever clients send: the sender retries after a back-off.
+      options.log(
+        `Room ${room.name}: closing a connection of ${options.access.user}: the room is ${room.backlog} messages behind.`,
+      );
+      connection.close(CLOSE_TRY_AGAIN_LATER, 'The server is busy with this case; reconnecting in a moment.');
+      return;
+    }
     if (!isBinary) {
       connection.close(
         CLOSE_UNSUPPORTED_DATA,
@@ -79,6 +106,7 @@ export function attachConnection(
     options.onClosed();
   });
   socket.on('error', (error) => options.log(`Room ${room.name}: connection error: ${error.message}`));
+  return connection;
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { BlobFiles } from './blobFiles.js';
 import { DEMO_SEEDED_MARKER, seedDemoCaseOnce } from './demoSeed.js';
 import { LevelDocumentStore } from './persistence.js';
-import { cleanUp, connectClient, makeTempDir, onCleanup, startTestServer } from './testSupport.js';
+import { authorizedFetch, cleanUp, connectClient, makeTempDir, onCleanup, startTestServer } from './testSupport.js';
 
 afterEach(cleanUp);
 
@@ -39,7 +39,7 @@ describe('the demo case', () => {
     const files = listEvidence(caseClient.doc).flatMap((item) => item.files);
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
-      const response = await fetch(`${first.url}/cases/${demo?.id}/blobs/${file.sha256}`);
+      const response = await authorizedFetch(`${first.url}/cases/${demo?.id}/blobs/${file.sha256}`);
       expect(response.status).toBe(200);
       const bytes = new Uint8Array(await response.arrayBuffer());
       expect(bytes.byteLength).toBe(file.size);
@@ -47,7 +47,7 @@ describe('the demo case', () => {
     }
     const quotes = listEvidence(caseClient.doc).filter((item) => item.kind === 'quote');
     for (const quote of quotes) {
-      const response = await fetch(`${first.url}/cases/${demo?.id}/blobs/${quote.files[0]?.sha256}`);
+      const response = await authorizedFetch(`${first.url}/cases/${demo?.id}/blobs/${quote.files[0]?.sha256}`);
       expect(await response.text()).toBe(quote.quote);
     }
     caseClient.destroy();

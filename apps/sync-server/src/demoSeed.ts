@@ -2,10 +2,13 @@ import { newCaseId, putCaseEntry, WORKSPACE_ROOM } from '@casefile/model';
 import { writeDemoCase } from '@casefile/model/demo';
 import * as Y from 'yjs';
 import type { BlobFiles } from './blobFiles.js';
+import { makeCustodyEntry, summarizeUpdate } from './custodyLog.js';
 import type { DocumentStore } from './persistence.js';
 
 /** Set once the demo case was written (its value is the case id), or once it was decided not to write it. */
 export const DEMO_SEEDED_MARKER = 'demo-case-seeded';
+/** Who the custody record names as the demo case's writer. */
+export const DEMO_AUTHOR = 'casefile-server (demo case)';
 
 /**
  * On a new data directory, writes the demo case and its entry in the workspace list, so that a
@@ -40,9 +43,16 @@ export async function seedDemoCaseOnce(
   }
   const workspace = new Y.Doc();
   putCaseEntry(workspace, caseId, meta);
+  const update = Y.encodeStateAsUpdate(caseDoc);
+  // The seed is the case's first custody entry, by the server itself; the demo has no owner of its own.
+  const custody = makeCustodyEntry(
+    null,
+    { user: DEMO_AUTHOR, role: 'owner', update, ...summarizeUpdate(update, new Y.Doc()) },
+    now,
+  );
   await store.appendAll(
     [
-      { room: caseId, update: Y.encodeStateAsUpdate(caseDoc) },
+      { room: caseId, update, custody, caseRecord: { owner: null, createdAt: now.toISOString() } },
       { room: WORKSPACE_ROOM, update: Y.encodeStateAsUpdate(workspace) },
     ],
     { [DEMO_SEEDED_MARKER]: caseId },

@@ -11,6 +11,8 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 interface ServerProcess {
   child: ChildProcess;
   url: string;
+  /** The token of the first owner's link the server printed. */
+  ownerToken: string;
   output: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -45,16 +47,18 @@ function runCli(args: string[], env: Record<string, string> = {}) {
 async function startServerProcess(dataDir: string): Promise<ServerProcess> {
   const run = runCli(['--port', '0', '--data', dataDir, '--web', dataDir]);
   let url = '';
+  let ownerToken = '';
   await waitFor(
     () => {
       url = /Casefile sync server listening on (http:\/\/\S+)/.exec(run.stdout())?.[1] ?? '';
-      return url !== '' || run.child.exitCode !== null;
+      ownerToken = /\/#\/join\/(\S+)/.exec(run.stdout())?.[1] ?? '';
+      return (url !== '' && ownerToken !== '') || run.child.exitCode !== null;
     },
     'the server process never said it was listening',
     20_000,
   );
   if (!url) throw new Error(`The server process exited early:\n${run.stdout()}\n${run.stderr()}`);
-  return { child: run.child, url, exited: run.exited, output: () => run.stdout() + run.stderr() };
+  return { child: run.child, url, ownerToken, exited: run.exited, output: () => run.stdout() + run.stderr() };
 }
 
 describe('the server process', () => {
@@ -62,8 +66,8 @@ describe('the server process', () => {
     const dataDir = await makeTempDir();
     const room = newCaseId();
     const first = await startServerProcess(dataDir);
-    const writer = connectClient(first.url, room);
-    const witness = connectClient(first.url, room);
+    const writer = connectClient(first.url, room, undefined, { token: first.ownerToken });
+    const witness = connectClient(first.url, room, undefined, { token: first.ownerToken });
     await Promise.all([writer.synced, witness.synced]);
 
     writer.doc.getText('notes-draft').insert(0, 'The photo shows a conference-hall opening.');
@@ -78,7 +82,8 @@ describe('the server process', () => {
     witness.destroy();
 
     const second = await startServerProcess(dataDir);
-    const reader = connectClient(second.url, room);
+    // The key is kept in the data directory: the first start's link still works.
+    const reader = connectClient(second.url, room, undefined, { token: first.ownerToken });
     await reader.synced;
     expect(reader.doc.getText('notes-draft').toString()).toBe('The photo shows a conference-hall opening.');
   }, 60_000);
@@ -86,7 +91,8 @@ describe('the server process', () => {
   it('shuts down cleanly on SIGTERM: clients see 1001, the process exits 0, and the data directory opens again', async () => {
     const dataDir = await makeTempDir();
     const server = await startServerProcess(dataDir);
-    const client = connectClient(server.url, 'workspace');
+    expect(server.output()).toMatch(/First owner: open this link .*\n {2}http:\/\/127\.0\.0\.1:\d+\/#\/join\/\S+/);
+    const client = connectClient(server.url, 'workspace', undefined, { token: server.ownerToken });
     await client.synced;
     const closeCodes: number[] = [];
     client.provider.on('connection-close', (event) => {

@@ -1,4 +1,6 @@
 #!/usr/bin/env -S node --import tsx
+import { joinLink } from './accessRoutes.js';
+import { parseDuration } from './accessToken.js';
 import { OptionsError, parseCliOptions, USAGE } from './options.js';
 import { StoreLockedError } from './persistence.js';
 import { type RunningServer, startServer } from './server.js';
@@ -17,6 +19,8 @@ if (options.help) {
 }
 
 const log = (line: string) => console.log(line);
+/** The user name of the link printed at start. */
+const FIRST_OWNER = 'owner';
 
 // Handlers go in before anything is announced: a signal that arrives right after the "listening"
 // line must still shut down cleanly, not kill the process with writes in flight.
@@ -62,4 +66,21 @@ serverReady = startServer({
   process.exit(1);
 });
 const server = await serverReady;
-if (server && !stopping) log(`Casefile sync server listening on ${server.url}`);
+if (server && !stopping) {
+  log(`Casefile sync server listening on ${server.url}`);
+  await announceFirstOwnerLink(server);
+}
+
+/**
+ * Every start prints a fresh link that signs its opener in as an owner of every case, so that
+ * whoever runs the server can get in and invite the others. It is a secret: whoever has it is owner.
+ */
+async function announceFirstOwnerLink(running: RunningServer): Promise<void> {
+  const token = await running.issueToken({ user: FIRST_OWNER, role: 'owner', expiresInMs: parseDuration('30d') });
+  // A server listening on every address is reached from this machine through loopback.
+  const origin = running.url.replace('//0.0.0.0:', '//127.0.0.1:').replace('//[::]:', '//[::1]:');
+  log(
+    `First owner: open this link to sign in as "${FIRST_OWNER}", owner of every case (keep it secret; valid 30 days):\n` +
+      `  ${joinLink(origin, token)}`,
+  );
+}

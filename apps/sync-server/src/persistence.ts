@@ -3,6 +3,22 @@ import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ClassicLevel } from 'classic-level';
 import * as Y from 'yjs';
+import type { CustodyEntry } from './custodyLog.js';
+
+/** Who created a case (its first owner) and when; written with the case's first stored update. */
+export interface CaseRecord {
+  /** The creator's user name; null for cases from before access control, and the demo case. */
+  owner: string | null;
+  createdAt: string;
+}
+
+/** What is written with an update, in the same atomic batch. */
+export interface AppendExtras {
+  /** The custody entry recording who sent the update (its seq decides its key). */
+  custody?: CustodyEntry;
+  /** The case's record, when this update creates the case. */
+  caseRecord?: CaseRecord;
+}
 
 /**
  * Where the server keeps its documents. The sync code sees only this interface, so that a shared
@@ -12,11 +28,11 @@ import * as Y from 'yjs';
 export interface DocumentStore {
   /** A room's stored updates, oldest first; empty for a room never written. */
   loadUpdates(room: string): Promise<Uint8Array[]>;
-  /** Resolves only once the update is durably stored. */
-  append(room: string, update: Uint8Array): Promise<void>;
+  /** Resolves only once the update (with its custody entry and case record, if any) is durably stored. */
+  append(room: string, update: Uint8Array, extras?: AppendExtras): Promise<void>;
   /** Appends updates to several rooms and sets markers in one atomic write: all of it lands, or none. */
   appendAll(
-    entries: ReadonlyArray<{ room: string; update: Uint8Array }>,
+    entries: ReadonlyArray<{ room: string; update: Uint8Array } & AppendExtras>,
     markers?: Record<string, string>,
   ): Promise<void>;
   /**
@@ -35,6 +51,12 @@ export interface DocumentStore {
   holdBlob(caseId: string, sha256: string): Promise<void>;
   /** Whether case `caseId` holds the blob `sha256`. */
   holdsBlob(caseId: string, sha256: string): Promise<boolean>;
+  /** A case's custody record, oldest first (custodyLog.ts); never compacted. */
+  loadCustody(caseId: string): Promise<CustodyEntry[]>;
+  /** The last entry of a case's custody record, or null. */
+  lastCustody(caseId: string): Promise<CustodyEntry | null>;
+  /** Who created a case, or null when the server has no record of it. */
+  getCaseRecord(caseId: string): Promise<CaseRecord | null>;
   /** Finishes background work and closes the store. */
   close(): Promise<void>;
 }
@@ -66,6 +88,10 @@ const UPDATE_PREFIX = 'u/';
 const MARKER_PREFIX = 'm/';
 // b/<caseId>/<sha256>: the case holds that blob (the value is empty).
 const BLOB_HOLD_PREFIX = 'b/';
+// k/<caseId>/<seq>: the case's custody entries (JSON), append-only.
+const CUSTODY_PREFIX = 'k/';
+// c/<caseId>: the case's record (JSON).
+const CASE_RECORD_PREFIX = 'c/';
 // Fixed-width decimal sequence numbers sort in numeric order as strings.
 const SEQUENCE_DIGITS = 15;
 
@@ -80,6 +106,14 @@ function updateKey(room: string, sequence: number): string {
 // Every key of a room lies between its prefix and the prefix followed by a character after '9'.
 function roomRange(room: string): { gte: string; lt: string } {
   return { gte: roomPrefix(room), lt: `${roomPrefix(room)}~` };
+}
+
+function custodyKey(caseId: string, seq: number): string {
+  return `${CUSTODY_PREFIX}${caseId}/${String(seq).padStart(SEQUENCE_DIGITS, '0')}`;
+}
+
+function custodyRange(caseId: string): { gte: string; lt: string } {
+  return { gte: `${CUSTODY_PREFIX}${caseId}/`, lt: `${CUSTODY_PREFIX}${caseId}/~` };
 }
 
 /**
@@ -142,18 +176,22 @@ export class LevelDocumentStore implements DocumentStore {
     return updates;
   }
 
-  async append(room: string, update: Uint8Array): Promise<void> {
-    await this.appendAll([{ room, update }]);
+  async append(room: string, update: Uint8Array, extras: AppendExtras = {}): Promise<void> {
+    await this.appendAll([{ room, update, ...extras }]);
   }
 
   async appendAll(
-    entries: ReadonlyArray<{ room: string; update: Uint8Array }>,
+    entries: ReadonlyArray<{ room: string; update: Uint8Array } & AppendExtras>,
     markers: Record<string, string> = {},
   ): Promise<void> {
     const batch = this.db.batch();
-    for (const { room, update } of entries) {
+    const encoder = new TextEncoder();
+    for (const { room, update, custody, caseRecord } of entries) {
       const sequence = await this.sequenceFor(room);
       batch.put(updateKey(room, sequence.value++), update);
+      // Same batch as the update: a stored change always has its custody entry, and the reverse.
+      if (custody) batch.put(custodyKey(room, custody.seq), encoder.encode(JSON.stringify(custody)));
+      if (caseRecord) batch.put(CASE_RECORD_PREFIX + room, encoder.encode(JSON.stringify(caseRecord)));
     }
     for (const [name, value] of Object.entries(markers)) {
       batch.put(MARKER_PREFIX + name, new TextEncoder().encode(value));
@@ -190,6 +228,21 @@ export class LevelDocumentStore implements DocumentStore {
 
   async holdsBlob(caseId: string, sha256: string): Promise<boolean> {
     return (await this.db.get(`${BLOB_HOLD_PREFIX}${caseId}/${sha256}`)) !== undefined;
+  }
+
+  async loadCustody(caseId: string): Promise<CustodyEntry[]> {
+    const values = await this.db.values(custodyRange(caseId)).all();
+    return values.map((value) => JSON.parse(new TextDecoder().decode(value)) as CustodyEntry);
+  }
+
+  async lastCustody(caseId: string): Promise<CustodyEntry | null> {
+    const [value] = await this.db.values({ ...custodyRange(caseId), reverse: true, limit: 1 }).all();
+    return value === undefined ? null : (JSON.parse(new TextDecoder().decode(value)) as CustodyEntry);
+  }
+
+  async getCaseRecord(caseId: string): Promise<CaseRecord | null> {
+    const value = await this.db.get(CASE_RECORD_PREFIX + caseId);
+    return value === undefined ? null : (JSON.parse(new TextDecoder().decode(value)) as CaseRecord);
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,8 @@
 import { isCaseId, WORKSPACE_ROOM } from '@casefile/model';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { DocumentStore } from './persistence.js';
+import { type CustodyEntry, makeCustodyEntry, summarizeUpdate } from './custodyLog.js';
+import type { CaseRecord, DocumentStore } from './persistence.js';
 import { type ClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.js';
 
 /** A room is the workspace document or one case, named by its case id; nothing else is served. */
@@ -9,8 +10,20 @@ export function isRoomName(name: string): boolean {
   return name === WORKSPACE_ROOM || isCaseId(name);
 }
 
+/** Who is behind a connection and what they may do in its room (decided at the upgrade). */
+export interface ConnectionAccess {
+  /** The authenticated user (the token's `sub`). */
+  user: string;
+  role: string;
+  /** Editors and owners: their updates are stored. A viewer's are dropped. */
+  canWrite: boolean;
+  /** May create the case with its first update (editors and owners whose token covers every case). */
+  canCreate: boolean;
+}
+
 /** What a room needs of a client connection. */
 export interface RoomConnection {
+  readonly access: ConnectionAccess;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
   /**
@@ -38,8 +51,16 @@ export class Room {
   /** Connections and the awareness client ids each one controls. */
   private readonly connections = new Map<RoomConnection, Set<number>>();
   private queue: Promise<void>;
+  /** Messages waiting in the queue: senders are held back when it grows (connection.ts). */
+  private waiting = 0;
   private loadFailed = false;
   readonly loaded: Promise<void>;
+  /** Case rooms: the last custody entry (the chain goes on from it) and whether the case exists yet. */
+  private lastCustody: CustodyEntry | null = null;
+  private caseRecord: CaseRecord | null = null;
+  private hasStoredUpdates = false;
+  /** Connections whose dropped updates were already logged (one line per connection is enough). */
+  private readonly droppedLogged = new WeakSet<RoomConnection>();
 
   constructor(
     readonly name: string,
@@ -60,6 +81,11 @@ export class Room {
 
   get connectionCount(): number {
     return this.connections.size;
+  }
+
+  /** Tasks queued and not yet done. */
+  get backlog(): number {
+    return this.waiting;
   }
 
   /** Adds a connection; once the document is loaded it gets the server's sync step 1 and the current awareness. */
@@ -87,20 +113,23 @@ export class Room {
         case 'sync-step-1':
           connection.send(encodeSyncStep2(this.doc, message.stateVector));
           return;
-        case 'update':
-          if (!message.isEmpty) {
-            // Persist before broadcast: a client that has seen an update must find it after a crash.
-            try {
-              await this.store.append(this.name, message.update);
-            } catch (error) {
-              this.log(`Could not store an update for room ${this.name}: ${(error as Error).message}`);
-              throw new RoomStorageError('The server could not store a change; reconnect to retry.');
+        case 'update': {
+          if (!connection.access.canWrite) {
+            // A viewer's updates are dropped, never stored, applied or relayed, and not acknowledged:
+            // its client keeps them as not on the server, which is the truth.
+            if (!message.isEmpty && !this.droppedLogged.has(connection)) {
+              this.droppedLogged.add(connection);
+              this.log(
+                `Room ${this.name}: dropping updates from ${connection.access.user} (${connection.access.role}).`,
+              );
             }
-            Y.applyUpdate(this.doc, message.update, connection);
+            return;
           }
+          if (!message.isEmpty) await this.storeAndApply(connection, message.update);
           // Only now: the ack tells the client its change survives a crash of this server.
           connection.acknowledgeUpdate?.(Y.encodeStateVector(this.doc));
           return;
+        }
         case 'awareness':
           // A cursor sent just before its connection closed would linger as a ghost for 30 s.
           if (!this.connections.has(connection)) return;
@@ -126,11 +155,48 @@ export class Room {
     this.doc.destroy();
   }
 
+  private async storeAndApply(connection: RoomConnection, update: Uint8Array): Promise<void> {
+    const isCase = this.name !== WORKSPACE_ROOM;
+    const { user, role } = connection.access;
+    const creating = isCase && this.caseRecord === null && !this.hasStoredUpdates;
+    if (creating && !connection.access.canCreate) {
+      // Only an editor or owner of every case may create one; an invitation covers an existing case.
+      if (!this.droppedLogged.has(connection)) {
+        this.droppedLogged.add(connection);
+        this.log(`Room ${this.name}: ${user} may not create this case; dropping the update.`);
+      }
+      return;
+    }
+    let custody: CustodyEntry | undefined;
+    if (isCase) {
+      const { summary, clientTime } = summarizeUpdate(update, this.doc);
+      custody = makeCustodyEntry(this.lastCustody, { user, role, update, summary, clientTime });
+    }
+    const caseRecord = creating ? { owner: user, createdAt: new Date().toISOString() } : undefined;
+    // Persist before broadcast: a client that has seen an update must find it after a crash.
+    try {
+      await this.store.append(this.name, update, {
+        ...(custody ? { custody } : {}),
+        ...(caseRecord ? { caseRecord } : {}),
+      });
+    } catch (error) {
+      this.log(`Could not store an update for room ${this.name}: ${(error as Error).message}`);
+      throw new RoomStorageError('The server could not store a change; reconnect to retry.');
+    }
+    if (custody) this.lastCustody = custody;
+    if (caseRecord) this.caseRecord = caseRecord;
+    this.hasStoredUpdates = true;
+    Y.applyUpdate(this.doc, update, connection);
+  }
+
   private enqueue(task: () => void | Promise<void>): Promise<void> {
-    const run = this.queue.then(() => {
-      if (this.loadFailed) throw new RoomStorageError('This document could not be loaded; try again later.');
-      return task();
-    });
+    this.waiting++;
+    const run = this.queue
+      .finally(() => this.waiting--)
+      .then(() => {
+        if (this.loadFailed) throw new RoomStorageError('This document could not be loaded; try again later.');
+        return task();
+      });
     this.queue = run.catch(() => {});
     return run;
   }
@@ -139,11 +205,16 @@ export class Room {
     let updates: Uint8Array[];
     try {
       updates = await this.store.loadUpdates(this.name);
+      if (this.name !== WORKSPACE_ROOM) {
+        this.lastCustody = await this.store.lastCustody(this.name);
+        this.caseRecord = await this.store.getCaseRecord(this.name);
+      }
     } catch (error) {
       this.log(`Could not load room ${this.name}: ${(error as Error).message}`);
       throw error;
     }
     if (updates.length === 0) return;
+    this.hasStoredUpdates = true;
     try {
       Y.applyUpdate(this.doc, Y.mergeUpdates(updates));
     } catch (error) {

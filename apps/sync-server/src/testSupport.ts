@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { type DocumentStore, LevelDocumentStore } from './persistence.js';
+import type { Role } from './accessToken.js';
+import { type AppendExtras, type DocumentStore, LevelDocumentStore } from './persistence.js';
 import { type RunningServer, type ServerOptions, startServer } from './server.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -28,6 +29,38 @@ export async function makeTempDir(prefix = 'casefile-sync-test-'): Promise<strin
 
 export interface TestServer extends RunningServer {
   logs: string[];
+  /** A token for the team-wide owner `test-owner`, which the helpers below use unless told otherwise. */
+  ownerToken: string;
+  /** Signs a token with this server's key: `token('bob', 'viewer', caseId)`; expires in an hour unless `expiresInMs`. */
+  token(user: string, role: Role, caseId?: string | null, expiresInMs?: number): Promise<string>;
+}
+
+/** The default token of each test server, by origin (http and ws alike), for the helpers below. */
+const defaultTokens = new Map<string, string>();
+
+function originKey(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port}`;
+}
+
+/** The token the helpers use for a test server's address, or null for another address. */
+export function defaultTokenFor(url: string): string | null {
+  return defaultTokens.get(originKey(url)) ?? null;
+}
+
+/** `url` with the test server's default token as `?token=` (unless it has one). */
+export function withToken(url: string): string {
+  const token = defaultTokenFor(url);
+  if (token === null || /[?&]token=/.test(url)) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
+}
+
+/** fetch with the test server's default token as `Authorization: Bearer`, unless one is given. */
+export function authorizedFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  const token = defaultTokenFor(url);
+  if (token !== null && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+  return fetch(url, { ...init, headers });
 }
 
 /** A real server on 127.0.0.1, a free port, no web app and no demo case unless asked. */
@@ -46,9 +79,15 @@ export async function startTestServer(dataDir: string, options: Partial<ServerOp
   onCleanup(async () => {
     if (!closed) await server.close();
   });
+  const token = (user: string, role: Role, caseId: string | null = null, expiresInMs = 3_600_000) =>
+    server.issueToken({ user, role, caseId, expiresInMs });
+  const ownerToken = await token('test-owner', 'owner');
+  defaultTokens.set(originKey(server.url), ownerToken);
   return {
     ...server,
     logs,
+    ownerToken,
+    token,
     close: async () => {
       closed = true;
       await server.close();
@@ -61,21 +100,41 @@ type WebSocketClass = NonNullable<NonNullable<ConstructorParameters<typeof Webso
 export interface TestClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
+  /** Every message the server sent this client, over all its sockets. */
+  received: Uint8Array[];
+  /** Every close the server sent (code and reason), in order. */
+  closes: Array<{ code: number; reason: string }>;
   /** Resolves once the client has received the server's state (sync step 2). */
   synced: Promise<void>;
   destroy(): void;
 }
 
-/** A y-websocket 3 client, as the apps connect, through Node's `ws`. `params`: the socket URL's query. */
+/**
+ * A y-websocket 3 client, as the apps connect, through Node's `ws`. `params`: the socket URL's
+ * query; `token` goes in it as y-websocket's `params: { token }` (default: the test server's
+ * owner token; null for none).
+ */
 export function connectClient(
   url: string,
   room: string,
   doc: Y.Doc = new Y.Doc(),
-  { params }: { params?: Record<string, string> } = {},
+  { params, token }: { params?: Record<string, string>; token?: string | null } = {},
 ): TestClient {
+  const chosen = token === undefined ? defaultTokenFor(url) : token;
+  const received: Uint8Array[] = [];
+  const closes: Array<{ code: number; reason: string }> = [];
+  class RecordingWebSocket extends WebSocket {
+    constructor(...args: ConstructorParameters<typeof WebSocket>) {
+      super(...args);
+      this.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+        received.push(Array.isArray(data) ? Buffer.concat(data) : new Uint8Array(data));
+      });
+      this.on('close', (code: number, reason: Buffer) => closes.push({ code, reason: reason.toString() }));
+    }
+  }
   const provider = new WebsocketProvider(url, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as WebSocketClass,
-    ...(params ? { params } : {}),
+    WebSocketPolyfill: RecordingWebSocket as unknown as WebSocketClass,
+    params: { ...params, ...(chosen !== null ? { token: chosen } : {}) },
     // Clients in one process would otherwise also sync through BroadcastChannel, bypassing the server.
     disableBc: true,
     maxBackoffTime: 200,
@@ -97,7 +156,7 @@ export function connectClient(
     doc.destroy();
   };
   onCleanup(destroy);
-  return { doc, provider, synced, destroy };
+  return { doc, provider, received, closes, synced, destroy };
 }
 
 /** Polls until `condition` holds; fails with `what` (what a user would have seen go wrong) after `timeoutMs`. */
@@ -117,10 +176,10 @@ export function wsUrl(httpUrl: string, path: string): string {
   return `${httpUrl.replace(/^http/, 'ws')}${path}`;
 }
 
-/** Opens a raw WebSocket (no Yjs client) and resolves once it is open. */
+/** Opens a raw WebSocket (no Yjs client), with the test server's default token, and resolves once it is open. */
 export function openRawSocket(url: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
+    const socket = new WebSocket(withToken(url));
     onCleanup(() => socket.terminate());
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
@@ -170,9 +229,9 @@ export function holdWrites(): HeldWrites {
     openStore: async (dataDir: string) => {
       const store = await LevelDocumentStore.open(dataDir);
       return Object.assign(Object.create(store) as DocumentStore, {
-        append: async (room: string, update: Uint8Array) => {
+        append: async (room: string, update: Uint8Array, extras?: AppendExtras) => {
           await new Promise<void>((resolve) => held.push(resolve));
-          await store.append(room, update);
+          await store.append(room, update, extras);
           completed++;
         },
       });

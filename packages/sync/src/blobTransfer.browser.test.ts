@@ -6,6 +6,7 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { type BlobProgress, BlobTransfer } from './blobTransfer.js';
 
 const serverUrl = inject('blobServerUrl');
+const headers = () => ({ authorization: `Bearer ${inject('blobServerToken')}` });
 const opened: CasefileDatabase[] = [];
 const transfers: BlobTransfer[] = [];
 
@@ -51,7 +52,7 @@ describe('evidence bytes between two browsers', () => {
     expect(await listOutbox(alice)).toHaveLength(1);
 
     // Alice's transfer: the outbox goes up by itself.
-    const aliceTransfer = new BlobTransfer({ db: alice, serverUrl });
+    const aliceTransfer = new BlobTransfer({ db: alice, serverUrl, headers });
     transfers.push(aliceTransfer);
     await until(
       async () => aliceTransfer.status.get().waiting === 0 && (await listOutbox(alice)).length === 0,
@@ -60,7 +61,7 @@ describe('evidence bytes between two browsers', () => {
     expect((await alice.blobs.get(captured.sha256))?.state).toBe('uploaded');
 
     // Bob opens the item: the bytes come down with progress.
-    const bobTransfer = new BlobTransfer({ db: bob, serverUrl });
+    const bobTransfer = new BlobTransfer({ db: bob, serverUrl, headers });
     transfers.push(bobTransfer);
     expect(await getBlob(bob, captured.sha256)).toBeNull();
     const progress: BlobProgress[] = [];
@@ -79,7 +80,7 @@ describe('evidence bytes between two browsers', () => {
 
   it('tells the second browser clearly when the file is not on the server', async () => {
     const db = await freshDatabase();
-    const transfer = new BlobTransfer({ db, serverUrl });
+    const transfer = new BlobTransfer({ db, serverUrl, headers });
     transfers.push(transfer);
     const sha = await sha256Hex(new TextEncoder().encode('never uploaded'));
     await expect(transfer.fetchBlob(newCaseId(), sha)).rejects.toThrow(/not on the sync server yet/);

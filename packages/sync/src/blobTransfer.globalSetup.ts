@@ -9,6 +9,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     blobServerUrl: string;
+    /** A team-wide owner token for that server. */
+    blobServerToken: string;
   }
 }
 
@@ -23,6 +25,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     log: () => {},
   });
   project.provide('blobServerUrl', server.url);
+  project.provide(
+    'blobServerToken',
+    await server.issueToken({ user: 'test-owner', role: 'owner', expiresInMs: 3_600_000 }),
+  );
   return async () => {
     await server.close();
     await rm(dataDir, { recursive: true, force: true });

@@ -12,7 +12,7 @@ import {
   startBlobServer,
 } from './blobTransferTestSupport.js';
 import { SyncError } from './shareCases.js';
-import { cleanUp, OnlineSwitch, until } from './testSupport.js';
+import { cleanUp, OnlineSwitch, testAuthHeaders, until } from './testSupport.js';
 
 const transfers: BlobTransfer[] = [];
 afterEach(async () => {
@@ -23,10 +23,11 @@ afterEach(async () => {
 
 function makeTransfer(options: Partial<BlobTransferOptions> & { db: MemoryBlobStore }) {
   const online = new OnlineSwitch();
-  const transfer = new BlobTransfer({
+  const transfer: BlobTransfer = new BlobTransfer({
     serverUrl: null,
     onlineSource: online,
     retryDelay: { initialMs: 40, maxMs: 400 },
+    headers: () => testAuthHeaders(transfer.serverUrl),
     ...options,
   });
   transfers.push(transfer);
@@ -38,7 +39,7 @@ function bytesBlob(bytes: Uint8Array): Blob {
 }
 
 async function onServer(url: string, caseId: string, sha: string): Promise<Uint8Array | null> {
-  const response = await fetch(`${url}/cases/${caseId}/blobs/${sha}`);
+  const response = await fetch(`${url}/cases/${caseId}/blobs/${sha}`, { headers: testAuthHeaders(url) });
   return response.status === 200 ? new Uint8Array(await response.arrayBuffer()) : null;
 }
 
@@ -255,7 +256,11 @@ describe('fetching a blob', () => {
     const caseId = newCaseId();
     const bytes = new Uint8Array(randomBytes(2 * 1024 * 1024));
     const sha = sha256Of(bytes);
-    const put = await fetch(`${server.url}/cases/${caseId}/blobs/${sha}`, { method: 'PUT', body: bytes });
+    const put = await fetch(`${server.url}/cases/${caseId}/blobs/${sha}`, {
+      method: 'PUT',
+      body: bytes,
+      headers: testAuthHeaders(server.url),
+    });
     expect(put.status).toBe(201);
     reads = 0;
 
@@ -291,9 +296,15 @@ describe('fetching a blob', () => {
     const caseId = newCaseId();
     const bytes = new TextEncoder().encode('the genuine photo caption');
     const sha = sha256Of(bytes);
-    expect((await fetch(`${server.url}/cases/${caseId}/blobs/${sha}`, { method: 'PUT', body: bytes })).status).toBe(
-      201,
-    );
+    expect(
+      (
+        await fetch(`${server.url}/cases/${caseId}/blobs/${sha}`, {
+          method: 'PUT',
+          body: bytes,
+          headers: testAuthHeaders(server.url),
+        })
+      ).status,
+    ).toBe(201);
     // The server's copy is damaged on its disk (the server does not re-hash on every read; clients do).
     const forged = new TextEncoder().encode('the forged photo caption');
     await writeFile(join(server.dataDir, 'blobs', sha.slice(0, 2), sha), forged);

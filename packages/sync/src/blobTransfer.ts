@@ -59,8 +59,11 @@ export interface BlobTransferOptions {
   onlineSource?: OnlineSource;
   /** Delay before retrying after a failed upload: doubles from `initialMs` up to `maxMs`. Default 1 s to 60 s. */
   retryDelay?: { initialMs: number; maxMs: number };
-  /** Extra headers for every request (for access tokens, when the server asks for them). */
-  headers?: () => Record<string, string> | Promise<Record<string, string>>;
+  /**
+   * Extra headers for each request about case `caseId` (null: not about one case):
+   * `Authorization: Bearer <token>` for the token that covers it.
+   */
+  headers?: (caseId: string | null) => Record<string, string> | Promise<Record<string, string>>;
 }
 
 type UploadOutcome = { kind: 'done' } | { kind: 'retry'; message: string } | { kind: 'refused'; message: string };
@@ -114,7 +117,7 @@ export class BlobTransfer {
   private readonly store: BlobStoreLike;
   private readonly online: OnlineSource;
   private readonly retryDelay: { initialMs: number; maxMs: number };
-  private readonly headers: () => Record<string, string> | Promise<Record<string, string>>;
+  private readonly headers: (caseId: string | null) => Record<string, string> | Promise<Record<string, string>>;
   private readonly statusValue = new ObservableValue<BlobTransferStatus>({ waiting: 0, failed: [] }, sameStatus);
   /** `status.waiting` per case id (cases with nothing waiting are absent). */
   private readonly waitingByCase = new ObservableValue<ReadonlyMap<string, number>>(new Map(), sameCounts);
@@ -161,8 +164,8 @@ export class BlobTransfer {
    * The headers this transfer sends with requests about case `caseId` (sign-in, when there is
    * one), for other requests to the same server to send too (the web build's dossier export).
    */
-  async requestHeaders(_caseId: string | null = null): Promise<Record<string, string>> {
-    return { ...(await this.headers()) };
+  async requestHeaders(caseId: string | null = null): Promise<Record<string, string>> {
+    return { ...(await this.headers(caseId)) };
   }
 
   /** Uploads to another server from now on (or to none); uploads in flight to the old one are stopped. */
@@ -289,7 +292,7 @@ export class BlobTransfer {
     const signal = this.inFlight.signal;
     let response: Response;
     try {
-      response = await fetch(this.blobUrl(serverUrl, caseId, sha256), { headers: await this.headers(), signal });
+      response = await fetch(this.blobUrl(serverUrl, caseId, sha256), { headers: await this.headers(caseId), signal });
     } catch (error) {
       throw new SyncError(
         `The sync server could not be reached to fetch this file (${describe(error)}). Check the connection and try again.`,
@@ -418,7 +421,7 @@ export class BlobTransfer {
       response = await fetch(this.blobUrl(serverUrl, entry.caseId, entry.sha256), {
         method: 'PUT',
         body: blob,
-        headers: { 'Content-Type': 'application/octet-stream', ...(await this.headers()) },
+        headers: { 'Content-Type': 'application/octet-stream', ...(await this.headers(entry.caseId)) },
         signal: this.inFlight.signal,
       });
     } catch (error) {

@@ -15,6 +15,7 @@ import {
   startServer,
 } from '@casefile/sync-server';
 import type { BlobStoreLike } from './blobTransfer.js';
+import { registerTestServer } from './testSupport.js';
 
 const cleanups: Array<() => unknown> = [];
 
@@ -112,6 +113,7 @@ export async function startBlobServer(
     return closed;
   };
   onCleanup(close);
+  await registerTestServer(server);
   return { ...server, dataDir, close };
 }
 

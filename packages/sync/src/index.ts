@@ -1,4 +1,11 @@
 export {
+  type AccessRole,
+  type AccessTokenClaims,
+  chooseToken,
+  readAccessToken,
+  tokenFromInvitation,
+} from './accessTokens.js';
+export {
   type BlobProgress,
   type BlobStoreLike,
   BlobTransfer,

@@ -35,11 +35,14 @@ function whenSynced(lease: RoomLease, signal: AbortSignal | undefined): Promise<
       else resolve();
     };
     const onAbort = () => finish(signal ? abortError(signal) : undefined);
-    const stop = lease.status.subscribe((status) => {
+    const check = (status: string) => {
       if (status === 'synced') finish();
-    });
+      // A refused case never syncs: say why instead of waiting forever.
+      else if (status === 'refused') finish(new SyncError(lease.refusal.get() ?? 'The server refused this case.'));
+    };
+    const stop = lease.status.subscribe(check);
     signal?.addEventListener('abort', onAbort);
-    if (lease.status.get() === 'synced') finish();
+    check(lease.status.get());
   });
 }
 

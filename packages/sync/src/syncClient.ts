@@ -1,4 +1,4 @@
-import { ValidationError } from '@casefile/model';
+import { ValidationError, WORKSPACE_ROOM } from '@casefile/model';
 import * as decoding from 'lib0/decoding';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
@@ -14,9 +14,11 @@ import { MESSAGE_SYNC_ACK, readSyncAck, SYNC_ACK_PARAMS } from './syncAck.js';
  * `offline`: no server, no network, or the socket closed and not retrying yet. `connecting`: the
  * socket is opening, or open and the handshake is not done. `syncing`: connected, and local
  * changes wait for the server to confirm it stored them. `synced`: connected, and the server has
- * confirmed every local change.
+ * confirmed every local change. `refused`: the server turned this room away (4401/4403: no valid
+ * token, or one that does not cover it), or this device holds no token for it; `lease.refusal`
+ * says why. Nothing retries until the tokens change (`SyncClient.accessChanged`).
  */
-export type ConnectionStatus = 'offline' | 'connecting' | 'syncing' | 'synced';
+export type ConnectionStatus = 'offline' | 'connecting' | 'syncing' | 'synced' | 'refused';
 
 const MESSAGE_SYNC = 0;
 const SYNC_STEP_1 = 0;
@@ -59,6 +61,8 @@ export interface RoomLease extends CaseProvider {
   readonly pending: Observable<number>;
   /** When the room last became `synced` (the server had confirmed every local change); null before that. */
   readonly lastSyncedAt: Observable<Date | null>;
+  /** Why the server refused this room (its close reason), while status is `refused`; else null. */
+  readonly refusal: Observable<string | null>;
   readonly peers: Observable<Peer[]>;
   /** Ends the lease (disconnecting it first). Idempotent. The last release closes the room. */
   release(): void;
@@ -73,6 +77,12 @@ export interface SyncClientOptions {
   WebSocketPolyfill?: WebSocketClass;
   /** Default: navigator.onLine and the window's online/offline events. */
   onlineSource?: OnlineSource;
+  /**
+   * The access token for a room (sent as y-websocket's `params: { token }`), or null when this
+   * device holds none for it (the room is then `refused` without connecting). Called whenever a
+   * room's provider is made; call `accessChanged()` when the tokens change.
+   */
+  tokenFor?: (room: string) => string | null;
 }
 
 export interface AcquireOptions {
@@ -117,6 +127,7 @@ class Room {
   readonly status = new ObservableValue<ConnectionStatus>('offline');
   readonly pendingChanges = new PendingChanges();
   readonly lastSyncedAt = new ObservableValue<Date | null>(null);
+  readonly refusal = new ObservableValue<string | null>(null);
   readonly peers: ObservableValue<Peer[]>;
   readonly leases = new Set<Lease>();
   private provider: WebsocketProvider | null = null;
@@ -169,10 +180,11 @@ class Room {
   }
 
   /** Moves the room to the client's current server: a new provider, the same doc and awareness. */
-  replaceProvider(): void {
+  replaceProvider({ sameServer = false }: { sameServer?: boolean } = {}): void {
     this.destroyProvider();
     // When it last synced with another server says nothing about this one.
-    this.lastSyncedAt.set(null);
+    if (!sameServer) this.lastSyncedAt.set(null);
+    this.refusal.set(null);
     this.createProvider();
     this.update();
   }
@@ -199,6 +211,7 @@ class Room {
     this.status.set('offline');
     this.status.clear();
     this.lastSyncedAt.clear();
+    this.refusal.clear();
     this.peers.clear();
   }
 
@@ -212,6 +225,15 @@ class Room {
       this.pendingChanges.forgetAll();
       return;
     }
+    const token = this.client.tokenFor ? this.client.tokenFor(this.name) : undefined;
+    if (token === null) {
+      this.refusal.set(
+        this.name === WORKSPACE_ROOM
+          ? 'Sign in first: open an invitation link. Without one for every case, only the cases you were invited to are listed.'
+          : 'Sign in first: you hold no invitation for this case on this server. Open the invitation link you were given.',
+      );
+      return;
+    }
     const socketClass = this.client.webSocketPolyfill ?? (globalThis.WebSocket as WebSocketClass | undefined);
     const pending = this.pendingChanges;
     const provider = new WebsocketProvider(webSocketUrl(serverUrl), this.name, this.doc, {
@@ -221,7 +243,7 @@ class Room {
       // BroadcastChannel would also pass updates between clients that should each be on the
       // server, and hide a dead socket.
       disableBc: true,
-      params: { ...SYNC_ACK_PARAMS },
+      params: { ...SYNC_ACK_PARAMS, ...(token ? { token } : {}) },
       ...(socketClass
         ? { WebSocketPolyfill: reportingSentUpdates(socketClass, (socket, kind) => pending.updateSent(socket, kind)) }
         : {}),
@@ -249,6 +271,13 @@ class Room {
     const onClose = () => pending.connectionLost();
     provider.on('connection-close', onClose);
     this.detachProvider.push(() => provider.off('connection-close', onClose));
+    // y-websocket stops retrying after a 44xx close (4401, 4403: refused) and reports it here.
+    const onRefused = ({ code, reason }: { code: number; reason: string }) => {
+      this.refusal.set(reason || `The server refused this connection (code ${code}).`);
+      this.updateStatus();
+    };
+    provider.on('closed', onRefused);
+    this.detachProvider.push(() => provider.off('closed', onRefused));
   }
 
   /**
@@ -288,7 +317,8 @@ class Room {
   private updateStatus(): void {
     const provider = this.provider;
     let status: ConnectionStatus = 'offline';
-    if (provider && this.socketRequested && this.client.isOnline()) {
+    if (this.refusal.get() !== null && this.client.serverUrl !== null) status = 'refused';
+    else if (provider && this.socketRequested && this.client.isOnline()) {
       if (provider.synced && provider.wsconnected) status = this.pendingChanges.count.get() > 0 ? 'syncing' : 'synced';
       else if (provider.wsconnected || provider.wsconnecting) status = 'connecting';
     }
@@ -307,8 +337,9 @@ class Room {
     // With no server nothing is sent, so nothing waits (were one set later, its first handshake
     // finds what it lacks). What the server sent is on the server; everything else (edits, other
     // tabs' changes through IndexedDB) y-websocket sends, and the server has yet to confirm.
-    if (provider === null || origin === provider) return;
-    const openSocket = provider.wsconnected ? provider.ws : null;
+    if (this.client.serverUrl === null || (provider !== null && origin === provider)) return;
+    // A room refused for want of a token has no provider: its changes wait all the same.
+    const openSocket = provider?.wsconnected ? provider.ws : null;
     this.pendingChanges.recordLocalChange(transaction, openSocket);
   };
 
@@ -347,6 +378,7 @@ class Lease implements RoomLease {
   readonly status: Observable<ConnectionStatus>;
   readonly pending: Observable<number>;
   readonly lastSyncedAt: Observable<Date | null>;
+  readonly refusal: Observable<string | null>;
   readonly peers: Observable<Peer[]>;
 
   constructor(
@@ -356,6 +388,7 @@ class Lease implements RoomLease {
     this.status = { get: room.status.get, subscribe: room.status.subscribe };
     this.pending = room.pendingChanges.count;
     this.lastSyncedAt = { get: room.lastSyncedAt.get, subscribe: room.lastSyncedAt.subscribe };
+    this.refusal = { get: room.refusal.get, subscribe: room.refusal.subscribe };
     this.peers = { get: room.peers.get, subscribe: room.peers.subscribe };
   }
 
@@ -423,6 +456,7 @@ export class SyncClient {
   private destroyed = false;
   private readonly pendingTotal = new ObservableValue(0);
   readonly webSocketPolyfill: WebSocketClass | undefined;
+  readonly tokenFor: ((room: string) => string | null) | undefined;
   /**
    * Local changes of every open room that the server has not confirmed (RoomLease.pending, summed).
    * A room whose last lease was released no longer counts: its changes wait in local storage
@@ -433,6 +467,7 @@ export class SyncClient {
   constructor(options: SyncClientOptions) {
     this.currentServerUrl = options.serverUrl === null ? null : normalizeServerUrl(options.serverUrl);
     this.webSocketPolyfill = options.WebSocketPolyfill;
+    this.tokenFor = options.tokenFor;
     this.online = options.onlineSource ?? browserOnlineSource();
     this.stopFollowingOnline = this.online.subscribe(() => {
       for (const room of this.rooms.values()) room.update();
@@ -499,6 +534,11 @@ export class SyncClient {
     if (next === this.currentServerUrl) return;
     this.currentServerUrl = next;
     for (const room of this.rooms.values()) room.replaceProvider();
+  }
+
+  /** The tokens changed (an invitation was added): every room reconnects with its token, refused ones too. */
+  accessChanged(): void {
+    for (const room of this.rooms.values()) room.replaceProvider({ sameServer: true });
   }
 
   /** Closes every room. Leases still held become inert. */

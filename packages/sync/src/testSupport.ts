@@ -10,6 +10,32 @@ import { SyncClient, type WebSocketClass } from './syncClient.js';
 
 const cleanups: Array<() => unknown> = [];
 
+/** Each test server's owner token, by host:port: the clients below sign in with it. */
+const ownerTokens = new Map<string, string>();
+
+function originKey(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port}`;
+}
+
+/** Mints the team-wide owner token tests use on `server` and remembers it for its address. */
+export async function registerTestServer(server: RunningServer): Promise<string> {
+  const token = await server.issueToken({ user: 'test-owner', role: 'owner', expiresInMs: 3_600_000 });
+  ownerTokens.set(originKey(server.url), token);
+  return token;
+}
+
+/** The owner token of the test server at `url`, or null for any other address. */
+export function testTokenFor(url: string | null): string | null {
+  return url === null ? null : (ownerTokens.get(originKey(url)) ?? null);
+}
+
+/** `Authorization: Bearer` for the test server at `url` (none for another address). */
+export function testAuthHeaders(url: string | null): Record<string, string> {
+  const token = testTokenFor(url);
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
 export async function cleanUp(): Promise<void> {
   while (cleanups.length > 0) await cleanups.pop()?.();
 }
@@ -43,6 +69,7 @@ export async function startTestServer(dataDir?: string, { port = 0 }: { port?: n
     await server.close();
   };
   cleanups.push(close);
+  await registerTestServer(server);
   return {
     ...server,
     close,
@@ -115,7 +142,13 @@ export interface TestClient {
 export function makeClient(serverUrl: string | null): TestClient {
   const { WebSocketPolyfill, sockets } = countingWebSocket();
   const online = new OnlineSwitch();
-  const client = new SyncClient({ serverUrl, WebSocketPolyfill, onlineSource: online });
+  const client: SyncClient = new SyncClient({
+    serverUrl,
+    WebSocketPolyfill,
+    onlineSource: online,
+    // Signed in as the test server's owner, wherever the client is moved to.
+    tokenFor: () => testTokenFor(client.serverUrl),
+  });
   cleanups.push(() => client.destroy());
   return { client, sockets, online };
 }

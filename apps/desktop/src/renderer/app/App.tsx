@@ -76,7 +76,8 @@ function RunningApp({ services }: { services: CasefileServices }) {
         client.setLocalUser(stored);
         setLocalUser(stored);
       },
-      async saveServerUrl(next: string | null) {
+      async saveServerUrl(next: string | null, invitationToken?: string) {
+        if (next !== null && invitationToken) await services.accessTokens.add(next, invitationToken);
         await putSetting(db, SETTING_SERVER_URL, next);
         client.setServer(next);
         setServerUrl(next);
@@ -85,6 +86,12 @@ function RunningApp({ services }: { services: CasefileServices }) {
           ? listLocalCaseIds(db).then((ids) => shareCases(client, ids, (id) => acquireCaseDoc(db, id)))
           : Promise.resolve();
         return { sharing };
+      },
+      async acceptInvitation(token: string) {
+        if (serverUrl === null) throw new Error('Set the team’s sync server first, then add the invitation.');
+        const claims = await services.accessTokens.add(serverUrl, token);
+        client.accessChanged();
+        return claims;
       },
     };
   }, [services, localUser, serverUrl]);

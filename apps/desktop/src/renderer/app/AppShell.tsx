@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { CaseListPage } from '../caseList/CaseListPage';
 import { CaseViewPage } from '../caseView/CaseViewPage';
 import { casesHref, settingsHref } from '../routing/hashRoute';
+import { JoinPage } from '../routing/JoinPage';
 import { useHashRoute } from '../routing/useHashRoute';
 import { SearchBox } from '../search/SearchBox';
 import { SearchPage } from '../search/SearchPage';
@@ -37,6 +38,7 @@ export function AppShell() {
         {route.page === 'case' && <CaseViewPage key={route.caseId} caseId={route.caseId} tab={route.tab} />}
         {route.page === 'search' && <SearchPage query={route.query} />}
         {route.page === 'settings' && <SettingsPage />}
+        {route.page === 'join' && <JoinPage token={route.token} />}
         {route.page === 'unknown' && (
           <section className="page">
             <h1>Page not found</h1>

@@ -13,6 +13,7 @@ import {
 import { BlobTransfer, type LocalUser, type RoomLease, SyncClient, type SyncClientOptions } from '@casefile/sync';
 import type * as Y from 'yjs';
 import type { CasefileBridge, Platform } from '../../shared/bridge';
+import { AccessTokenBook } from '../settings/accessTokens';
 import { defaultLocalUser, readStoredLocalUser } from '../settings/localUser';
 import { pageOriginServerUrl } from '../settings/serverUrl';
 
@@ -34,6 +35,8 @@ export interface CasefileServices {
   serverUrl: string | null;
   /** Uploads evidence bytes to the server and fetches colleagues'; follows `client.setServer`. */
   blobs: BlobTransfer;
+  /** The invitations (access tokens) this device holds, per server. */
+  accessTokens: AccessTokenBook;
 }
 
 /**
@@ -90,8 +93,20 @@ export async function startCasefile(bridge: CasefileBridge): Promise<CasefileSer
       ? pageOriginServerUrl(window.location)
       : ((await getSetting<string | null>(db, SETTING_SERVER_URL)) ?? null);
 
-  const blobs = new BlobTransfer({ db, serverUrl });
-  const client = new CasefileSyncClient({ serverUrl }, blobs);
+  const accessTokens = await AccessTokenBook.load(db);
+  // Every request carries the token that covers its case (or, for the list, one for every case).
+  const blobs: BlobTransfer = new BlobTransfer({
+    db,
+    serverUrl,
+    headers: (caseId): Record<string, string> => {
+      const claims = accessTokens.forRoom(blobs.serverUrl, caseId ?? WORKSPACE_ROOM);
+      return claims ? { Authorization: `Bearer ${claims.token}` } : {};
+    },
+  });
+  const client: SyncClient = new CasefileSyncClient(
+    { serverUrl, tokenFor: (room) => accessTokens.forRoom(client.serverUrl, room)?.token ?? null },
+    blobs,
+  );
   client.setLocalUser(localUser);
 
   const workspaceLease = await acquireWorkspaceDoc(db);
@@ -113,5 +128,6 @@ export async function startCasefile(bridge: CasefileBridge): Promise<CasefileSer
     localUser,
     serverUrl,
     blobs,
+    accessTokens,
   };
 }

@@ -16,6 +16,7 @@ import { ClaimsPanel } from './claims/ClaimsPanel';
 import { EvidenceSection } from './evidence/EvidenceSection';
 import { ExportButton } from './export/ExportButton';
 import { OverviewPanel } from './overview/OverviewPanel';
+import { ReadOnlyContext, useCaseRole } from './readOnly';
 import { TimelinePanel } from './timeline/TimelinePanel';
 import { UndoToastProvider } from './UndoToast';
 import { useCaseCounts } from './useCaseCounts';
@@ -41,6 +42,7 @@ export function CaseEditor({
   tab: CaseTab;
 }) {
   const { workspace, serverUrl } = useCasefile();
+  const readOnly = useCaseRole(caseId) === 'viewer';
   const meta = useCaseMeta(doc);
   const counts = useCaseCounts(doc);
   // A case just created here opens with the focus in its title, once: not on every return to the Overview.
@@ -63,57 +65,66 @@ export function CaseEditor({
 
   return (
     <CurrentCaseContext.Provider value={caseId}>
-      <UndoToastProvider>
-        <article className="case" aria-labelledby="case-heading">
-          <div className="case__topbar">
-            <a href={casesHref} className="back-link">
-              <span aria-hidden="true">← </span>Back to cases
-            </a>
-            <div className="case__actions">
-              <ExportButton caseId={caseId} doc={doc} />
-              <ConnectionIndicator lease={lease} serverUrl={serverUrl} caseId={caseId} />
+      <ReadOnlyContext.Provider value={readOnly}>
+        <UndoToastProvider>
+          <article className="case" aria-labelledby="case-heading">
+            <div className="case__topbar">
+              <a href={casesHref} className="back-link">
+                <span aria-hidden="true">← </span>Back to cases
+              </a>
+              <div className="case__actions">
+                <ExportButton caseId={caseId} doc={doc} />
+                <ConnectionIndicator lease={lease} serverUrl={serverUrl} caseId={caseId} />
+              </div>
             </div>
-          </div>
-          {/* On the Overview the title field is the visible heading; elsewhere the title heads the page. */}
-          <h1 id="case-heading" className={tab === 'overview' ? 'visually-hidden' : 'case__heading'}>
-            {displayCaseTitle(meta.title)}
-          </h1>
+            {/* On the Overview the title field is the visible heading; elsewhere the title heads the page. */}
+            <h1 id="case-heading" className={tab === 'overview' ? 'visually-hidden' : 'case__heading'}>
+              {displayCaseTitle(meta.title)}
+            </h1>
 
-          <div className="case__layout">
-            <div className="case__body">
-              <CaseTabs
-                caseId={caseId}
-                current={tab}
-                counts={{
-                  claims: counts.claims,
-                  evidence: counts.evidence,
-                  actors: counts.actors,
-                  timeline: counts.events,
-                }}
-              />
-              {/* One collaboration context per case: its editors (notes, verdict rationale) share one awareness. */}
-              <LexicalCollaboration>
-                {CASE_TABS.map((each) => (
-                  <div
-                    key={each}
-                    id={tabPanelId(each)}
-                    role="tabpanel"
-                    aria-labelledby={tabId(each)}
-                    className="case__panel"
-                    hidden={each !== tab}
-                    tabIndex={each === tab ? 0 : undefined}
-                  >
-                    {each === tab && panels[each]()}
-                  </div>
-                ))}
-              </LexicalCollaboration>
+            <div className="case__layout">
+              <div className="case__body">
+                <CaseTabs
+                  caseId={caseId}
+                  current={tab}
+                  counts={{
+                    claims: counts.claims,
+                    evidence: counts.evidence,
+                    actors: counts.actors,
+                    timeline: counts.events,
+                  }}
+                />
+                {readOnly && (
+                  <p className="case__readonly-note" role="note">
+                    Read only: you were invited as a viewer.
+                  </p>
+                )}
+                {/* One collaboration context per case: its editors (notes, verdict rationale) share one awareness. */}
+                <fieldset className="case__readonly" disabled={readOnly}>
+                  <LexicalCollaboration>
+                    {CASE_TABS.map((each) => (
+                      <div
+                        key={each}
+                        id={tabPanelId(each)}
+                        role="tabpanel"
+                        aria-labelledby={tabId(each)}
+                        className="case__panel"
+                        hidden={each !== tab}
+                        tabIndex={each === tab ? 0 : undefined}
+                      >
+                        {each === tab && panels[each]()}
+                      </div>
+                    ))}
+                  </LexicalCollaboration>
+                </fieldset>
+              </div>
+              <aside className="case__aside" aria-label="People and status">
+                <WhoIsHere lease={lease} />
+              </aside>
             </div>
-            <aside className="case__aside" aria-label="People and status">
-              <WhoIsHere lease={lease} />
-            </aside>
-          </div>
-        </article>
-      </UndoToastProvider>
+          </article>
+        </UndoToastProvider>
+      </ReadOnlyContext.Provider>
     </CurrentCaseContext.Provider>
   );
 }

@@ -10,6 +10,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { useCasefile } from '../app/CasefileContext';
+import { useReadOnly } from '../caseView/readOnly';
 import { useRoomLease } from '../sync/useRoomLease';
 import { LinkForm } from './LinkForm';
 import { LinkShortcutPlugin } from './LinkShortcutPlugin';
@@ -40,6 +41,7 @@ interface Props {
  */
 export function RichTextEditor({ caseId, doc, field, label }: Props) {
   const { client, localUser } = useCasefile();
+  const readOnly = useReadOnly();
   const lease = useRoomLease(client, caseId, doc, { connect: false });
   const provider = useMemo(() => (lease ? asLexicalProvider(lease) : null), [lease]);
   const labelId = useId();
@@ -55,6 +57,8 @@ export function RichTextEditor({ caseId, doc, field, label }: Props) {
     () => ({
       namespace: `casefile-${field}`,
       editorState: null,
+      // A viewer reads the text; nothing they type would be kept by the server.
+      editable: !readOnly,
       nodes: [...RICH_TEXT_NODES],
       theme: richTextTheme,
       onError: (error) => {
@@ -62,7 +66,7 @@ export function RichTextEditor({ caseId, doc, field, label }: Props) {
         throw error;
       },
     }),
-    [field, label],
+    [field, label, readOnly],
   );
 
   return (

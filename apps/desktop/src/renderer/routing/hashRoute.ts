@@ -5,6 +5,8 @@ export type Route =
   | { page: 'case'; caseId: string; tab: CaseTab }
   | { page: 'search'; query: string }
   | { page: 'settings' }
+  /** `#/join/<token>`: an invitation link; the token is kept and the page moves on. */
+  | { page: 'join'; token: string }
   | { page: 'unknown'; hash: string };
 
 function decodeOrKeep(text: string): string {
@@ -27,6 +29,8 @@ export function parseHashRoute(hash: string): Route {
   const query = queryStart === -1 ? '' : raw.slice(queryStart + 1);
   if (path === '' || path === '/') return { page: 'cases' };
   if (path === '/settings') return { page: 'settings' };
+  const join = /^\/join\/([A-Za-z0-9._-]+)$/.exec(path);
+  if (join?.[1]) return { page: 'join', token: join[1] };
   if (path === '/search') {
     // URLSearchParams reads "+" as a space, as a form would have sent it.
     return { page: 'search', query: new URLSearchParams(query).get('q') ?? '' };

@@ -1,3 +1,4 @@
+import { tokenFromInvitation } from '@casefile/sync';
 import { type FormEvent, useId, useState } from 'react';
 import { useCasefile } from '../app/CasefileContext';
 import { describeError } from '../app/describeError';
@@ -7,12 +8,14 @@ import { serverHost } from '../sync/connectionStatusText';
 import { checkLocalUser, MAX_NAME_LENGTH } from './localUser';
 import { checkServerUrl } from './serverUrl';
 
-type Errors = { name?: string; server?: string; saving?: string };
+type Errors = { name?: string; server?: string; invitation?: string; saving?: string };
 
 /** #/settings: the investigator's name and colour, and (desktop) the team's sync server. */
 export function SettingsPage() {
-  const { platform, localUser, serverUrl, workspaceRoom, saveLocalUser, saveServerUrl } = useCasefile();
-  const ids = { name: useId(), colour: useId(), server: useId() };
+  const { platform, localUser, serverUrl, workspaceRoom, saveLocalUser, saveServerUrl, acceptInvitation } =
+    useCasefile();
+  const ids = { name: useId(), colour: useId(), server: useId(), invitation: useId() };
+  const [invitation, setInvitation] = useState('');
   const [name, setName] = useState(localUser.name);
   const [colour, setColour] = useState(localUser.color);
   const [server, setServer] = useState(serverUrl ?? '');
@@ -29,13 +32,30 @@ export function SettingsPage() {
     const found: Errors = {};
     if (!user.ok) found.name = user.error;
     if (!serverCheck.ok) found.server = serverCheck.error;
+    const invitationToken = invitation.trim() === '' ? null : tokenFromInvitation(invitation);
+    if (invitation.trim() !== '' && invitationToken === null) {
+      found.invitation = 'This is not a Casefile invitation: paste the whole link (…/#/join/…) or the token.';
+    } else if (invitationToken !== null && serverCheck.ok && serverCheck.serverUrl === null) {
+      found.invitation = 'An invitation is for a sync server: enter the server’s address too.';
+    }
     setErrors(found);
-    if (!user.ok || !serverCheck.ok) return;
+    if (!user.ok || !serverCheck.ok || found.invitation) return;
 
     setSaving(true);
     try {
       if (user.user.name !== localUser.name || user.user.color !== localUser.color) await saveLocalUser(user.user);
       setName(user.user.name);
+      // The invitation first: sharing local cases with a new server needs it.
+      if (invitationToken !== null && serverEditable && serverCheck.serverUrl !== serverUrl) {
+        await saveServerUrlThenInvitation(serverCheck.serverUrl, invitationToken);
+        return;
+      }
+      if (invitationToken !== null) {
+        const claims = await acceptInvitation(invitationToken);
+        setInvitation('');
+        setNotice(`Saved. Signed in as ${claims.user} (${claims.role}${claims.caseId ? ', one case' : ''}).`);
+        if (!(serverEditable && serverCheck.serverUrl !== serverUrl)) return;
+      }
       if (serverEditable && serverCheck.serverUrl !== serverUrl) {
         const next = serverCheck.serverUrl;
         setServer(next ?? '');
@@ -59,6 +79,19 @@ export function SettingsPage() {
       setSaving(false);
     }
   };
+
+  /** A new server and its invitation: the token is kept for that server before its cases are shared. */
+  async function saveServerUrlThenInvitation(next: string | null, token: string) {
+    setServer(next ?? '');
+    const { sharing } = await saveServerUrl(next, token);
+    setInvitation('');
+    const host = next ? serverHost(next) : '';
+    setNotice(`Saved. Sharing your cases with ${host}…`);
+    sharing.then(
+      () => setNotice(`Saved. Your cases are shared with ${host}.`),
+      (error: unknown) => setNotice(`Saved, but sharing your cases failed: ${describeError(error, 'Sharing')}`),
+    );
+  }
 
   return (
     <section className="page page--narrow" aria-labelledby="settings-heading">
@@ -140,6 +173,29 @@ export function SettingsPage() {
               server, open Casefile from that server’s address.
             </p>
           )}
+          <div className="field">
+            <label className="field__label" htmlFor={ids.invitation}>
+              Invitation link or token
+            </label>
+            <input
+              id={ids.invitation}
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              value={invitation}
+              onChange={(event) => setInvitation(event.currentTarget.value)}
+              aria-invalid={errors.invitation ? true : undefined}
+              aria-describedby={`${ids.invitation}-help${errors.invitation ? ` ${ids.invitation}-error` : ''}`}
+            />
+            <p id={`${ids.invitation}-help`} className="field__help">
+              Paste the invitation a case owner sent you (a link ending in /#/join/…), for the server above.
+            </p>
+            {errors.invitation && (
+              <p id={`${ids.invitation}-error`} className="field-error" role="alert">
+                {errors.invitation}
+              </p>
+            )}
+          </div>
           <ConnectionIndicator lease={workspaceRoom} serverUrl={serverUrl} />
         </fieldset>
 

@@ -23,10 +23,11 @@ export function ConnectionIndicator({
   const status = useObservable(lease.status);
   const changes = useObservable(lease.pending);
   const lastSyncedAt = useObservable(lease.lastSyncedAt);
+  const refusal = useObservable(lease.refusal);
   const files = useWaitingFiles(blobs, caseId);
   // Renewed so that "last synced 23:58" gains its date after midnight.
   const now = useNow(60_000);
-  const facts = { status, serverUrl, changes, files, lastSyncedAt, now: new Date(now) };
+  const facts = { status, serverUrl, changes, files, lastSyncedAt, refusal, now: new Date(now) };
   return (
     <p className={`connection connection--${shownStatus(facts)}`} role="status">
       <span className="connection__dot" aria-hidden="true" />

@@ -18,12 +18,14 @@ export interface SyncFacts {
   /** Evidence files waiting to upload. */
   files: number;
   lastSyncedAt: Date | null;
+  /** The server's reason when it refused this room (status `refused`). */
+  refusal?: string | null;
   /** To say "10:42" for today and add the date otherwise. */
   now: Date;
 }
 
 /** What the indicator shows: its first word, and the colour of its dot. */
-export type ShownStatus = 'offline' | 'connecting' | 'syncing' | 'synced';
+export type ShownStatus = 'offline' | 'connecting' | 'syncing' | 'synced' | 'refused';
 
 export function shownStatus({
   status,
@@ -61,8 +63,8 @@ function whatWaits(changes: number, files: number): string {
 }
 
 /**
- * The connection indicator's sentence. It always starts with "Offline", "Connecting", "Syncing"
- * or "Synced" (tests and screen-reader users rely on the first word), says what is not on the
+ * The connection indicator's sentence. It always starts with "Offline", "Connecting", "Syncing",
+ * "Synced" or "No access" (tests and screen-reader users rely on the first word), says what is not on the
  * server yet, and when this case last was fully synced.
  */
 export function connectionStatusText(facts: SyncFacts): string {
@@ -80,6 +82,10 @@ export function connectionStatusText(facts: SyncFacts): string {
       return waiting > 0
         ? `Connecting to ${host}… — ${whatWaits(changes, files)} saved on this device, waiting to sync${lastSynced}`
         : `Connecting to ${host}…${lastSynced}`;
+    case 'refused':
+      return `No access — ${facts.refusal ?? 'the server refused this connection.'}${
+        waiting > 0 ? ` ${whatWaits(changes, files)} saved on this device only.` : ''
+      }`;
     case 'offline':
       return waiting > 0
         ? `Offline — ${whatWaits(changes, files)} saved on this device, waiting to sync${lastSynced}`
