@@ -17,6 +17,7 @@ import { EvidenceSection } from './evidence/EvidenceSection';
 import { ExportButton } from './export/ExportButton';
 import { OverviewPanel } from './overview/OverviewPanel';
 import { ReadOnlyContext, useCaseRole } from './readOnly';
+import { ShareButton } from './share/ShareButton';
 import { TimelinePanel } from './timeline/TimelinePanel';
 import { UndoToastProvider } from './UndoToast';
 import { useCaseCounts } from './useCaseCounts';
@@ -73,6 +74,7 @@ export function CaseEditor({
                 <span aria-hidden="true">← </span>Back to cases
               </a>
               <div className="case__actions">
+                <ShareButton caseId={caseId} caseTitle={displayCaseTitle(meta.title)} />
                 <ExportButton caseId={caseId} doc={doc} />
                 <ConnectionIndicator lease={lease} serverUrl={serverUrl} caseId={caseId} />
               </div>
