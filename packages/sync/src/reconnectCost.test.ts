@@ -75,9 +75,13 @@ describe('reconnecting after long offline work', () => {
     a.online.set(true);
     await until(() => a.sockets.length > socketsBefore, 'A should open a socket');
     const socket = a.sockets[a.sockets.length - 1] as RecordedSocket;
+    // Synced means a side's own changes are stored; B also has to receive A's, relayed after that.
     await until(
-      () => leaseA.status.get() === 'synced' && leaseB.status.get() === 'synced',
-      'A and B should both be synced',
+      () =>
+        leaseA.status.get() === 'synced' &&
+        leaseB.status.get() === 'synced' &&
+        sameBytes(Y.encodeStateVector(docA), Y.encodeStateVector(docB)),
+      'A and B should both be synced and hold the same edits',
       15_000,
     );
     // Claims made in the same millisecond list in arrival order, so compare them by id.
