@@ -10,7 +10,7 @@ import { Sha256Text } from './Sha256Text';
 type Opened =
   | { state: 'reading' }
   | { state: 'downloading'; progress: BlobProgress }
-  | { state: 'ready'; url: string }
+  | { state: 'ready'; url: string; downloadUrl: string }
   | { state: 'problem'; problem: FileProblem };
 
 const ROLE_LABELS: Record<EvidenceFile['role'], string> = {
@@ -33,7 +33,7 @@ export function EvidenceFileView({ file, quote }: { file: EvidenceFile; quote?: 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the read on "Try again"
   useEffect(() => {
     let live = true;
-    let url: string | null = null;
+    const urls: string[] = [];
     setOpened({ state: 'reading' });
     read(file, {
       quote,
@@ -45,8 +45,13 @@ export function EvidenceFileView({ file, quote }: { file: EvidenceFile; quote?: 
     }).then(
       (blob) => {
         if (!live) return;
-        url = URL.createObjectURL(blob);
-        setOpened({ state: 'ready', url });
+        const url = URL.createObjectURL(blob);
+        // The download link's bytes are typed as a plain download: opened in a tab instead of saved
+        // (middle click, "Open link"), a captured HTML or SVG file would otherwise render as a page
+        // of the app's own origin. Only the <img> preview gets the typed URL (an <img> runs no script).
+        const downloadUrl = URL.createObjectURL(new Blob([blob], { type: 'application/octet-stream' }));
+        urls.push(url, downloadUrl);
+        setOpened({ state: 'ready', url, downloadUrl });
       },
       (error: unknown) => {
         if (live) setOpened({ state: 'problem', problem: fileProblemOf(error, `Opening ${file.name || 'the file'}`) });
@@ -54,7 +59,7 @@ export function EvidenceFileView({ file, quote }: { file: EvidenceFile; quote?: 
     );
     return () => {
       live = false;
-      if (url) URL.revokeObjectURL(url);
+      for (const url of urls) URL.revokeObjectURL(url);
     };
   }, [file.sha256, file.name, quote, read, attempt]);
 
@@ -152,7 +157,7 @@ function OpenedFile({
           {isPreviewableImage(file.mime) && (
             <img className="evidence-file__preview" src={opened.url} alt={`Preview of ${name}`} />
           )}
-          <a className="button button--small" href={opened.url} download={name}>
+          <a className="button button--small" href={opened.downloadUrl} download={name}>
             Download {name}
           </a>
         </div>
