@@ -12,8 +12,22 @@ test('the desktop app works with no server, then shares its cases with the serve
 }) => {
   const context = await browser.newContext();
   await context.addInitScript(() => {
+    // Main's token vault, kept in memory here (the real one encrypts with the system keychain).
+    let byServer: Record<string, string[]> = {};
     Object.defineProperty(window, 'casefile', {
-      value: Object.freeze({ getAppInfo: async () => ({ platform: 'desktop', version: '0.0.0-test' }) }),
+      value: Object.freeze({
+        getAppInfo: async () => ({ platform: 'desktop', version: '0.0.0-test' }),
+        readAccessTokens: async () => ({ byServer, problem: null }),
+        storeAccessTokens: async (args: { byServer: Record<string, string[]> }) => {
+          byServer = args.byServer;
+          (window as unknown as { __vault: unknown }).__vault = byServer;
+          return { stored: true, problem: null };
+        },
+        deleteAccessTokens: async () => {
+          byServer = {};
+          return { deleted: true };
+        },
+      }),
     });
   });
   const page = await context.newPage();
@@ -45,5 +59,23 @@ test('the desktop app works with no server, then shares its cases with the serve
     timeout: 15_000,
   });
   await teammate.openCase('Written on the laptop');
+
+  // The desktop app handed the token to main's vault; none sits in IndexedDB.
+  expect(await page.evaluate(() => Object.keys((window as unknown as { __vault?: object }).__vault ?? {}))).toEqual([
+    server.url,
+  ]);
+  const storedInDatabase = await page.evaluate(
+    () =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('casefile');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('settings').objectStore('settings').get('accessTokens');
+          request.onsuccess = () => resolve(request.result ?? null);
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+  expect(storedInDatabase).toBeNull();
   await context.close();
 });

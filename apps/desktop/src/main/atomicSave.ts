@@ -14,11 +14,11 @@ export function atomicSaveTempPath(target: string): string {
  * renamed over `target`. On any failure the temp file is removed and `target` is as it was, so
  * an export that fails leaves no half-written dossier for someone to send on.
  */
-export async function saveFileAtomically(target: string, bytes: Uint8Array): Promise<void> {
+export async function saveFileAtomically(target: string, bytes: Uint8Array, mode = 0o644): Promise<void> {
   const temp = atomicSaveTempPath(target);
   let handle: Awaited<ReturnType<typeof open>> | null = null;
   try {
-    handle = await open(temp, 'wx', 0o644);
+    handle = await open(temp, 'wx', mode);
     await handle.writeFile(bytes);
     await handle.sync();
     await handle.close();

@@ -60,6 +60,9 @@ describe('guardedBridgeListeners', () => {
         printDossierPdf: () => {
           throw new Error('not called here');
         },
+        readAccessTokens: () => ({ byServer: {}, problem: null }),
+        storeAccessTokens: () => ({ stored: true, problem: null }),
+        deleteAccessTokens: () => ({ deleted: true }),
       },
       isTrusted,
     );

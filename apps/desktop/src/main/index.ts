@@ -6,6 +6,7 @@ import { registerBridgeHandlers } from './bridgeIpc.js';
 import { printHtmlToPdf } from './dossierPrintWindow.js';
 import { createExportHandlers } from './exportHandlers.js';
 import { createMainWindow } from './mainWindow.js';
+import { createSafeStorageTokenVault } from './tokenVaultElectron.js';
 import { createWebCapturer } from './webCapture.js';
 import { isCaptureSession, lockDownCaptureContents, openCaptureWindow } from './webCaptureWindow.js';
 import { denyAllPermissions, lockDownWebContents } from './windowSecurity.js';
@@ -44,6 +45,7 @@ if (!app.requestSingleInstanceLock()) {
     const captureWebPage = createWebCapturer({
       openBrowser: (onEvent) => openCaptureWindow(onEvent, { tmpRoot: app.getPath('temp') }),
     });
+    const tokenVault = createSafeStorageTokenVault();
     registerBridgeHandlers(
       ipcMain,
       {
@@ -51,6 +53,12 @@ if (!app.requestSingleInstanceLock()) {
         captureWebPage: async ({ url }) => {
           const { finalUrl, title, capturedAt, screenshot, snapshot } = await captureWebPage(url);
           return { finalUrl, title, capturedAt, screenshot, snapshot };
+        },
+        readAccessTokens: () => tokenVault.read(),
+        storeAccessTokens: ({ byServer }) => tokenVault.store(byServer),
+        deleteAccessTokens: async () => {
+          await tokenVault.delete();
+          return { deleted: true };
         },
         ...createExportHandlers({
           showSaveDialog: async (options) => {

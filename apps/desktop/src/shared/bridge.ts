@@ -84,6 +84,11 @@ const suggestedFileName = z
     message: 'A suggested file name is one name, without folders or control characters.',
   });
 
+/** Tokens per sync server origin: bounded, so a renderer bug cannot make main write megabytes. */
+const accessTokenBook = z
+  .record(z.string().min(1).max(2048), z.array(z.string().min(1).max(8192)).max(100))
+  .refine((book) => Object.keys(book).length <= 50, { message: 'Tokens for at most 50 sync servers are kept.' });
+
 /**
  * The one contract between the renderer and the platform it runs on. Every native capability is
  * one entry here: the argument and result schemas, checked by Electron's main process before a
@@ -147,6 +152,26 @@ export const bridgeContract = {
   printDossierPdf: {
     args: z.object({ html: z.string().max(MAX_EXPORT_BYTES) }),
     result: z.object({ pdf: z.instanceof(Uint8Array) }),
+  },
+  /**
+   * The access tokens (invitations) the desktop app holds, per sync server origin. Main keeps them
+   * encrypted with the system's keychain (Electron's safeStorage) in a file of its own, never in
+   * the renderer's IndexedDB. `problem` says why none could be read (no keychain, a damaged file).
+   * The browser build keeps its tokens in IndexedDB and has no such entry.
+   */
+  readAccessTokens: {
+    args: z.void(),
+    result: z.object({ byServer: accessTokenBook, problem: z.string().nullable() }),
+  },
+  /** Replaces the stored tokens; refused (stored: false, problem) where they could not be encrypted. */
+  storeAccessTokens: {
+    args: z.object({ byServer: accessTokenBook }),
+    result: z.object({ stored: z.boolean(), problem: z.string().nullable() }),
+  },
+  /** Removes every stored token of this device. */
+  deleteAccessTokens: {
+    args: z.void(),
+    result: z.object({ deleted: z.literal(true) }),
   },
 } as const;
 

@@ -13,7 +13,7 @@ import {
 import { BlobTransfer, type LocalUser, type RoomLease, SyncClient, type SyncClientOptions } from '@casefile/sync';
 import type * as Y from 'yjs';
 import type { CasefileBridge, Platform } from '../../shared/bridge';
-import { AccessTokenBook } from '../settings/accessTokens';
+import { AccessTokenBook, legacySettingsTokens, settingsTokenStore, vaultTokenStore } from '../settings/accessTokens';
 import { defaultLocalUser, readStoredLocalUser } from '../settings/localUser';
 import { pageOriginServerUrl } from '../settings/serverUrl';
 
@@ -93,7 +93,10 @@ export async function startCasefile(bridge: CasefileBridge): Promise<CasefileSer
       ? pageOriginServerUrl(window.location)
       : ((await getSetting<string | null>(db, SETTING_SERVER_URL)) ?? null);
 
-  const accessTokens = await AccessTokenBook.load(db);
+  // The desktop app keeps tokens encrypted by main (system keychain); the browser, in its database.
+  const accessTokens = await AccessTokenBook.load(
+    platform === 'desktop' ? vaultTokenStore(bridge, legacySettingsTokens(db)) : settingsTokenStore(db),
+  );
   // Every request carries the token that covers its case (or, for the list, one for every case).
   const blobs: BlobTransfer = new BlobTransfer({
     db,

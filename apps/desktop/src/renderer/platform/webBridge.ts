@@ -29,5 +29,16 @@ export function createWebBridge(): CasefileBridge {
     printDossierPdf: async () => {
       throw new DesktopOnlyError('Printing a PDF in the app');
     },
+    // The browser keeps its tokens in IndexedDB (settings/accessTokens.ts); only the desktop app
+    // has the system keychain to encrypt them with.
+    readAccessTokens: async () => {
+      throw new DesktopOnlyError('Keeping invitations in the system keychain');
+    },
+    storeAccessTokens: async () => {
+      throw new DesktopOnlyError('Keeping invitations in the system keychain');
+    },
+    deleteAccessTokens: async () => {
+      throw new DesktopOnlyError('Keeping invitations in the system keychain');
+    },
   } satisfies CasefileBridge;
 }

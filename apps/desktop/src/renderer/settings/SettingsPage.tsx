@@ -12,8 +12,16 @@ type Errors = { name?: string; server?: string; invitation?: string; saving?: st
 
 /** #/settings: the investigator's name and colour, and (desktop) the team's sync server. */
 export function SettingsPage() {
-  const { platform, localUser, serverUrl, workspaceRoom, saveLocalUser, saveServerUrl, acceptInvitation } =
-    useCasefile();
+  const {
+    platform,
+    localUser,
+    serverUrl,
+    workspaceRoom,
+    saveLocalUser,
+    saveServerUrl,
+    acceptInvitation,
+    accessTokens,
+  } = useCasefile();
   const ids = { name: useId(), colour: useId(), server: useId(), invitation: useId() };
   const [invitation, setInvitation] = useState('');
   const [name, setName] = useState(localUser.name);
@@ -193,6 +201,11 @@ export function SettingsPage() {
             {errors.invitation && (
               <p id={`${ids.invitation}-error`} className="field-error" role="alert">
                 {errors.invitation}
+              </p>
+            )}
+            {accessTokens.storageProblem && (
+              <p className="notice notice--info" role="note">
+                {accessTokens.storageProblem}
               </p>
             )}
           </div>
