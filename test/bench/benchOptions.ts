@@ -11,6 +11,7 @@ export interface BenchOptions {
   updatesPerSecond: number;
   fanoutSeconds: number;
   offlineOps: number;
+  exportItems: number;
   /** Which workloads to run (1-6); all by default. */
   only: Set<number>;
 }
@@ -32,6 +33,7 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'updatesPerSecond', flag: 'rate', env: 'BENCH_RATE', fallback: 20 },
   { key: 'fanoutSeconds', flag: 'seconds', env: 'BENCH_SECONDS', fallback: 15 },
   { key: 'offlineOps', flag: 'offline-ops', env: 'BENCH_OFFLINE_OPS', fallback: 10_000 },
+  { key: 'exportItems', flag: 'export-items', env: 'BENCH_EXPORT_ITEMS', fallback: 500 },
 ];
 
 export const WORKLOADS = [1, 2, 3, 4, 5, 6] as const;

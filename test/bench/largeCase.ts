@@ -1,4 +1,12 @@
-import { addActor, addEvent, type Change, captureEvidence, initCase, richTextRoot } from '@casefile/model';
+import {
+  addActor,
+  addEvent,
+  type Change,
+  captureEvidence,
+  type EvidenceFile,
+  initCase,
+  richTextRoot,
+} from '@casefile/model';
 import * as Y from 'yjs';
 import { mulberry32 } from '../convergence/random.js';
 
@@ -8,6 +16,15 @@ export interface LargeCaseSize {
   events: number;
   actors: number;
   noteWords: number;
+}
+
+export interface LargeCaseOptions {
+  /**
+   * The file record of evidence item `index` (0-based), for a case whose bytes exist (workload 5
+   * exports real images). Without it each item gets a made-up hash and size from the seed, as
+   * workload 1 needs no bytes.
+   */
+  evidenceFile?: (index: number) => EvidenceFile;
 }
 
 export const LARGE_CASE_TITLE = 'Benchmark: large case';
@@ -43,11 +60,24 @@ const WORDS_PER_PARAGRAPH = 50;
  * the same content in every run. Notes are written in the layout Lexical's V2 binding stores
  * (one `paragraph` element holding one text per paragraph), as the app's editor would read them.
  */
-export function generateLargeCase(size: LargeCaseSize, seed = 1): { doc: Y.Doc; title: string } {
+export function generateLargeCase(
+  size: LargeCaseSize,
+  seed = 1,
+  options: LargeCaseOptions = {},
+): { doc: Y.Doc; title: string } {
   const random = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const words = (count: number) => Array.from({ length: count }, () => pick(WORDS)).join(' ');
   const hex = () => Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(random() * 16)]).join('');
+
+  // Draws from the seed only when called, so workload 1's case stays what it was before the option.
+  const madeUpFile = (i: number): EvidenceFile => ({
+    sha256: hex(),
+    size: 10_000 + Math.floor(random() * 1_000_000),
+    mime: 'image/png',
+    name: `capture-${i + 1}.png`,
+    role: 'original',
+  });
 
   const doc = new Y.Doc();
   const start = Date.UTC(2024, 0, 1);
@@ -81,15 +111,7 @@ export function generateLargeCase(size: LargeCaseSize, seed = 1): { doc: Y.Doc; 
           description: words(25),
           tags: [pick(WORDS), pick(WORDS)].filter((tag, index, all) => all.indexOf(tag) === index),
           actorIds: actorIds.length > 0 ? [pick(actorIds)] : [],
-          files: [
-            {
-              sha256: hex(),
-              size: 10_000 + Math.floor(random() * 1_000_000),
-              mime: 'image/png',
-              name: `capture-${i + 1}.png`,
-              role: 'original',
-            },
-          ],
+          files: [options.evidenceFile ? options.evidenceFile(i) : madeUpFile(i)],
         },
         change(),
       ),
