@@ -5,12 +5,14 @@ import {
   buildDossier,
   type DossierFormat,
   DossierInputError,
+  DossierIntegrityError,
   type ExportedDossier,
 } from '@casefile/dossier';
 import { exportDossierInNode, type NodeExportOptions } from '@casefile/dossier/node';
 import { isCaseInitialized, listCases, readMeta, WORKSPACE_ROOM } from '@casefile/model';
 import * as Y from 'yjs';
 import { BlobFiles } from './blobFiles.js';
+import { readCustody } from './custodyLog.js';
 import { type DocumentStore, LevelDocumentStore, StoreLockedError } from './persistence.js';
 
 /**
@@ -21,6 +23,11 @@ import { type DocumentStore, LevelDocumentStore, StoreLockedError } from './pers
 /** The store holds no case with the id asked for (the HTTP route answers 404). */
 export class StoredCaseMissingError extends DossierInputError {
   override name = 'StoredCaseMissingError';
+}
+
+/** The case's custody record does not verify; a dossier must not carry a broken record, so none was made. */
+export class CustodyChainBrokenError extends DossierIntegrityError {
+  override name = 'CustodyChainBrokenError';
 }
 
 /** A case as the export list shows it. */
@@ -67,7 +74,8 @@ export function caseBlobSource(store: DocumentStore, blobs: BlobFiles, caseId: s
   };
 }
 
-export interface ExportCaseOptions extends Omit<NodeExportOptions, 'blobs'> {
+// The custody record comes from the store, never from the caller.
+export interface ExportCaseOptions extends Omit<NodeExportOptions, 'blobs' | 'custody'> {
   /** The export time written into the dossier; defaults to now. */
   now?: Date;
 }
@@ -91,10 +99,23 @@ export async function exportCase(
     );
   }
   const { now, ...exportOptions } = options;
+  let custody: NodeExportOptions['custody'];
   try {
+    // Only a bundle carries the custody record (custody-log.json, its last hash in the manifest).
+    if (format === 'bundle') {
+      const { entries, verification, lastHash } = await readCustody(store, caseId);
+      if (!verification.valid) {
+        throw new CustodyChainBrokenError(
+          `The custody record of this case does not verify (entry ${verification.brokenAt}: ${verification.reason}), and a dossier must not carry a broken record, so no bundle was made. Whoever runs the server should compare the data directory with its backups.`,
+        );
+      }
+      // readCustody names the genesis hash for an empty record; the manifest says null (no last entry).
+      custody = { entries, lastHash: entries.length > 0 ? lastHash : null };
+    }
     const dossier = buildDossier(doc, caseId, now ? { now } : {});
     return await exportDossierInNode(dossier, format, {
       ...exportOptions,
+      ...(custody ? { custody } : {}),
       blobs: caseBlobSource(store, blobs, caseId),
     });
   } finally {

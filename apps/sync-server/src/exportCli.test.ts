@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,8 @@ import { LevelDocumentStore } from './persistence.js';
 
 const EXPORT_CLI = fileURLToPath(new URL('./exportCli.ts', import.meta.url));
 const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
+// The dossier package's bin, as pnpm links it for this app.
+const VERIFY_BIN = join(APP_DIR, 'node_modules', '.bin', 'casefile-verify');
 
 let dir: string;
 let dataDir: string;
@@ -77,6 +79,17 @@ describe('casefile-export from a sync server’s data directory', () => {
     expect(result.problems).toEqual([]);
     expect(result.manifest.withheld).toEqual([]);
     expect(result.manifest.files.filter((file) => file.kind === 'evidence')).toHaveLength(4);
+    // The seed wrote the case's one custody entry; the bundle carries the record as the store holds it.
+    const store = await LevelDocumentStore.open(dataDir);
+    const stored = await store.loadCustody(caseId).finally(() => store.close());
+    expect(stored).toHaveLength(1);
+    expect(result.manifest.custody).toEqual({ file: 'custody-log.json', entries: 1, lastHash: stored[0]?.hash });
+    const carried = execFileSync('unzip', ['-p', out, 'custody-log.json'], { encoding: 'utf8' });
+    expect(JSON.parse(carried)).toEqual(stored);
+    const verified = spawnSync(VERIFY_BIN, [out], { cwd: APP_DIR, encoding: 'utf8' });
+    expect(verified.stdout).toContain(`Custody record: custody-log.json, 1 entries, last hash ${stored[0]?.hash}`);
+    expect(verified.stdout).toMatch(/^OK: all \d+ files match/m);
+    expect(verified.status).toBe(0);
   });
 
   it('exports a PDF whose text holds the case title', async () => {

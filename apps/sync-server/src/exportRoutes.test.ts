@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { verifyBundle } from '@casefile/dossier';
 import { newCaseId } from '@casefile/model';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { BlobFiles } from './blobFiles.js';
+import { makeCustodyEntry } from './custodyLog.js';
 import { seedDemoCaseOnce } from './demoSeed.js';
 import { exportCase } from './exportCase.js';
 import {
@@ -23,6 +25,7 @@ afterEach(cleanUp);
 
 interface Harness {
   url: string;
+  store: LevelDocumentStore;
   demoCaseId: string;
   logs: string[];
   /** Every case id the authorize hook was asked about, in order. */
@@ -71,7 +74,7 @@ async function startExportServer(overrides: Partial<ExportRouteOptions> = {}): P
         server.close(() => resolve());
       }),
   );
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, demoCaseId, logs, authorized };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, store, demoCaseId, logs, authorized };
 }
 
 function postExport(
@@ -122,7 +125,34 @@ describe('POST /cases/<caseId>/export', () => {
     expect(report.ok, JSON.stringify(report.problems)).toBe(true);
     expect(report.manifest.includesOriginals).toBe(false);
     expect(response.headers.get('x-manifest-sha256')).toMatch(/^[0-9a-f]{64}$/);
+    // The seed is the demo case's one custody entry; the bundle carries the record as stored.
+    const stored = await harness.store.loadCustody(harness.demoCaseId);
+    expect(stored).toHaveLength(1);
+    expect(report.manifest.custody).toEqual({ file: 'custody-log.json', entries: 1, lastHash: stored[0]?.hash });
   }, 60_000);
+
+  it('refuses to export a bundle whose custody record does not verify, saying why', async () => {
+    const harness = await startExportServer();
+    const first = await harness.store.lastCustody(harness.demoCaseId);
+    const update = Y.encodeStateAsUpdate(new Y.Doc());
+    const entry = makeCustodyEntry(first, {
+      user: 'editor',
+      role: 'editor',
+      update,
+      summary: { roots: [], keys: [], inserted: 0, deleted: 0, clients: [] },
+      clientTime: null,
+    });
+    // Someone rewrote who made the change after the entry was written.
+    await harness.store.append(harness.demoCaseId, update, { custody: { ...entry, user: 'someone-else' } });
+    const response = await postExport(harness, harness.demoCaseId, { format: 'bundle' });
+    expect(response.status).toBe(500);
+    expect(response.headers.get('content-disposition')).toBeNull();
+    expect(((await response.json()) as { error: string }).error).toMatch(
+      /^The custody record of this case does not verify \(entry 1: entry 1 was changed after it was written\), and a dossier must not carry a broken record/,
+    );
+    // Formats without the custody record still export.
+    expect((await postExport(harness, harness.demoCaseId, { format: 'json' })).status).toBe(200);
+  });
 
   it('refuses a stranger (401) and another case’s token (403) before reading the body or the case', async () => {
     let exports = 0;

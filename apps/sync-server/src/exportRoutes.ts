@@ -222,7 +222,8 @@ export async function handleExportRequest(
     if (error instanceof StoredCaseMissingError) {
       sendError(res, 404, 'This server stores no such case yet. If it was created offline, let it sync first.');
     } else if (error instanceof DossierIntegrityError) {
-      options.log(`An export stopped on altered evidence: ${error.message}`);
+      // Altered evidence, or a custody record whose chain does not verify.
+      options.log(`An export stopped on an integrity check: ${error.message}`);
       sendError(res, 500, error.message);
     } else {
       options.log(`An export (${request.format}) failed: ${(error as Error).message}`);

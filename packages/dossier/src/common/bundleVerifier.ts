@@ -18,6 +18,7 @@ export const BUNDLE_PROBLEM_KINDS = [
   'misnamed',
   'unaccounted',
   'inconsistent',
+  'custody',
 ] as const;
 export type BundleProblemKind = (typeof BUNDLE_PROBLEM_KINDS)[number];
 
@@ -89,10 +90,51 @@ function readCase(bytes: Uint8Array | undefined): CaseJson | null {
 }
 
 /**
+ * The custody record the manifest announces: its file is listed (so hashed like the others), is a
+ * JSON array of `entries` entries, and the last one's `hash` is the manifest's `lastHash`. Whether
+ * the chain itself holds is the server's check (verifyCustodyChain), made before it exports.
+ */
+function checkCustody(manifest: BundleManifest, entries: Record<string, Uint8Array>): BundleProblem[] {
+  const custody = manifest.custody;
+  if (!custody) return [];
+  const path = custody.file;
+  const problem = (message: string): BundleProblem[] => [{ kind: 'custody', path, message }];
+  if (!manifest.files.some((file) => file.path === path)) {
+    return problem(`The manifest names ${path} as the custody record but does not list it with its SHA-256.`);
+  }
+  const bytes = entries[path];
+  // A listed file that is not in the ZIP is already reported as missing.
+  if (!bytes) return [];
+  let log: unknown;
+  try {
+    log = JSON.parse(decoder.decode(bytes));
+  } catch {
+    return problem(`${path} is not valid JSON, so the custody record cannot be read.`);
+  }
+  if (!Array.isArray(log)) return problem(`${path} is not a list of custody entries.`);
+  if (log.length !== custody.entries) {
+    return problem(`${path} holds ${log.length} custody entries; the manifest says ${custody.entries}.`);
+  }
+  const last: unknown = log.at(-1);
+  const lastHash =
+    typeof last === 'object' && last !== null && typeof (last as { hash?: unknown }).hash === 'string'
+      ? (last as { hash: string }).hash
+      : null;
+  if (log.length > 0 && lastHash === null) return problem(`The last entry of ${path} has no hash.`);
+  if (lastHash !== custody.lastHash) {
+    return problem(
+      `The last entry of ${path} has the hash ${lastHash ?? 'none (no entries)'}; the manifest says ${custody.lastHash ?? 'none'}.`,
+    );
+  }
+  return [];
+}
+
+/**
  * Verifies a dossier bundle from its bytes alone: recomputes the SHA-256 and size of every file the
  * manifest lists; reports files missing, altered or not listed (unexpected); checks that evidence
- * files are named by their SHA-256, that SHA256SUMS says what the manifest says, and that every
- * evidence file the case names is in the bundle or declared withheld. Throws DossierInputError only
+ * files are named by their SHA-256, that SHA256SUMS says what the manifest says, that every
+ * evidence file the case names is in the bundle or declared withheld, and that a custody record
+ * the manifest announces is there and ends at the announced hash. Throws DossierInputError only
  * when there is nothing to verify (not a ZIP, no readable manifest).
  */
 export async function verifyBundle(bytes: Uint8Array): Promise<BundleVerification> {
@@ -180,6 +222,8 @@ export async function verifyBundle(bytes: Uint8Array): Promise<BundleVerificatio
       }
     }
   }
+
+  problems.push(...checkCustody(manifest, entries));
 
   const withheldFiles = manifest.withheld.length;
   const manifestBytes = entries[MANIFEST_PATH] as Uint8Array;

@@ -4,6 +4,7 @@ import { throwIfCancelled } from './errors.js';
 import type { PreparedFiles } from './evidenceFiles.js';
 import {
   type BundleManifest,
+  CUSTODY_PATH,
   evidencePath,
   MANIFEST_FORMAT,
   MANIFEST_PATH,
@@ -26,9 +27,22 @@ export interface BundleParts {
   pdf: Uint8Array;
 }
 
+/**
+ * A case's custody record as the sync server keeps it (apps/sync-server/src/custodyLog.ts): plain
+ * data, so this package needs nothing of the server. The server checks the chain before export.
+ */
+export interface CustodyRecord {
+  /** The entries, oldest first, as the server stores them (each has a `hash`). */
+  entries: readonly unknown[];
+  /** The last entry's hash; null when the record is empty. */
+  lastHash: string | null;
+}
+
 export interface BundleOptions {
   /** Put the original evidence images, unaltered, into the bundle (default: a metadata-free copy instead). */
   includeOriginals: boolean;
+  /** The server's custody record, carried as custody-log.json; null or absent: none (manifest says null). */
+  custody?: CustodyRecord | null;
   signal?: AbortSignal;
   onProgress?: ProgressListener;
 }
@@ -83,6 +97,15 @@ export async function writeBundle(
     { path: 'dossier.html', bytes: encoder.encode(parts.html), kind: 'html', mime: 'text/html' },
     { path: 'dossier.pdf', bytes: parts.pdf, kind: 'pdf', mime: 'application/pdf' },
   ];
+  const custody = options.custody ?? null;
+  if (custody) {
+    entries.push({
+      path: CUSTODY_PATH,
+      bytes: encoder.encode(`${JSON.stringify(custody.entries, null, 2)}\n`),
+      kind: 'custody',
+      mime: 'application/json',
+    });
+  }
   const withheld: WithheldFile[] = [];
   // A path holds one file: identical bytes (two originals that re-encode to the same pixels, or an
   // evidence file that is itself such a copy) are stored once.
@@ -133,6 +156,7 @@ export async function writeBundle(
     includesOriginals: options.includeOriginals,
     files: listed,
     withheld,
+    custody: custody ? { file: CUSTODY_PATH, entries: custody.entries.length, lastHash: custody.lastHash } : null,
   };
   const manifestBytes = encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`);
   const mtime = new Date(dossier.exportedAt);

@@ -1,4 +1,4 @@
-import { type Bundle, writeBundle } from './bundleWriter.js';
+import { type Bundle, type CustodyRecord, writeBundle } from './bundleWriter.js';
 import { CASE_JSON_FORMAT, type CaseJson, type DossierCase } from './caseJson.js';
 import { type ClaimReviewOptions, toClaimReviews } from './claimReview.js';
 import { renderDossierHtml } from './dossierHtml.js';
@@ -33,6 +33,11 @@ export interface ExportOptions {
   signal?: AbortSignal;
   onProgress?: ProgressListener;
   claimReview?: ClaimReviewOptions;
+  /**
+   * Bundle only: the sync server's custody record of the case, carried as custody-log.json with its
+   * entry count and last hash in the manifest. Absent: the manifest says `custody: null`.
+   */
+  custody?: CustodyRecord;
 }
 
 export interface ExportedDossier {
@@ -168,6 +173,7 @@ export async function exportDossier(
     },
     {
       includeOriginals: options.includeOriginals ?? false,
+      custody: options.custody ?? null,
       ...(signal ? { signal } : {}),
       ...(onProgress ? { onProgress } : {}),
     },

@@ -20,7 +20,11 @@ export const BUNDLE_FILE_KINDS = [
   'pdf',
   'evidence',
   'derived',
+  'custody',
 ] as const;
+
+/** Where a bundle carries the server's custody record, when the exporter had one. */
+export const CUSTODY_PATH = 'custody-log.json';
 
 export const WITHHELD_REASONS = ['privacy', 'unavailable', 'undecodable'] as const;
 export type WithheldReason = (typeof WITHHELD_REASONS)[number];
@@ -57,6 +61,19 @@ export const manifestSchema = z.object({
       replacedBy: z.string().optional(),
     }),
   ),
+  /**
+   * The sync server's custody record of the case (`file`, listed in `files` like the others), its
+   * entry count and its last entry's hash (null for an empty record); null when the exporter had no
+   * custody record (a device's own export). Absent in bundles made before it existed: read as null.
+   */
+  custody: z
+    .object({
+      file: z.string(),
+      entries: z.number().int().nonnegative(),
+      lastHash: sha256.nullable(),
+    })
+    .nullable()
+    .default(null),
 });
 
 export type BundleManifest = z.infer<typeof manifestSchema>;

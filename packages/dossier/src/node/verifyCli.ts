@@ -44,6 +44,12 @@ async function main(args: string[]): Promise<number> {
     for (const file of result.manifest.withheld) {
       out.write(`Withheld: ${file.sha256} ${file.name || file.mime}: ${WITHHELD_EXPLANATIONS[file.reason]}\n`);
     }
+    const custody = result.manifest.custody;
+    out.write(
+      custody
+        ? `Custody record: ${custody.file}, ${custody.entries} entries, last hash ${custody.lastHash ?? 'none'}\n`
+        : 'Custody record: none (exported without the sync server)\n',
+    );
     if (result.ok) {
       out.write(
         `OK: all ${result.verifiedFiles} files match their SHA-256 and size; every evidence file is present or declared withheld (${result.withheldFiles} withheld).\n`,
