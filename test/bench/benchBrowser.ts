@@ -1,5 +1,6 @@
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
+import type { SyncServerProcess } from '../e2e/syncServer.js';
 
 /** Debian's Chromium with the e2e suite's flags: the browser investigators' pages run in. */
 export function launchChromium(): Promise<Browser> {
@@ -43,4 +44,19 @@ export function connectionStatus(page: Page) {
 /** Adds a script that runs in every page of `context` before the page's own scripts. */
 export async function addPageScript<Arg>(context: BrowserContext, script: (arg: Arg) => void, arg: Arg): Promise<void> {
   await context.addInitScript({ content: `${NAME_HELPER}\n(${script.toString()})(${JSON.stringify(arg)});` });
+}
+
+/**
+ * Signs the page in as `user`, an owner of every case, through an invitation link as a person
+ * would (`#/join/<token>`), and waits until the app has taken the token and moved on.
+ */
+export async function signIn(page: Page, server: SyncServerProcess, user: string): Promise<void> {
+  const token = await server.token(user, 'owner');
+  await page.goto(`${server.url}/#/join/${token}`);
+  await page.waitForURL((url) => !url.hash.startsWith('#/join/'), { timeout: 60_000 });
+}
+
+/** The URL of an invitation link for `user`, an owner of every case (a newcomer's first visit). */
+export async function joinUrl(server: SyncServerProcess, user: string): Promise<string> {
+  return `${server.url}/#/join/${await server.token(user, 'owner')}`;
 }

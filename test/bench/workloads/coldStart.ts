@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
 import { SyncServerProcess, webRoot } from '../../e2e/syncServer.js';
-import { addPageScript, newPerson, waitForOfflineShell } from '../benchBrowser.js';
+import { addPageScript, joinUrl, newPerson, waitForOfflineShell } from '../benchBrowser.js';
 import type { ResultRow } from '../resultTable.js';
 import { formatBytes, formatMs, median } from '../stats.js';
 
@@ -73,7 +73,8 @@ export async function coldStart(browser: Browser): Promise<ResultRow[]> {
       const { context, page } = await newPerson(browser);
       try {
         await addPageScript(context, watchCaseList, null);
-        await page.goto(`${server.url}/`);
+        // A newcomer's first visit is the invitation link the server printed.
+        await page.goto(await joinUrl(server, `newcomer-${run}`));
         const first = await caseListAt(page);
         cold.push(first.list);
         coldNewCase.push(first.newCase);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { SyncServerProcess } from '../../e2e/syncServer.js';
 import { BareRelayProcess } from '../bareRelayProcess.js';
-import { connectionStatus, newPerson } from '../benchBrowser.js';
+import { connectionStatus, newPerson, signIn } from '../benchBrowser.js';
 import type { BenchOptions } from '../benchOptions.js';
 import type { ResultRow } from '../resultTable.js';
 import { formatMs, percentile } from '../stats.js';
@@ -122,7 +122,8 @@ export async function editLatency(browser: Browser, options: BenchOptions): Prom
   const alice = await newPerson(browser);
   const bob = await newPerson(browser);
   try {
-    await alice.page.goto(`${server.url}/`);
+    await signIn(alice.page, server, 'alice');
+    await signIn(bob.page, server, 'bob');
     await alice.page.getByRole('button', { name: 'New case' }).click();
     await alice.page.waitForURL(/#\/case\/[0-9a-z]{24}$/);
     const caseId = /#\/case\/([0-9a-z]{24})/.exec(alice.page.url())?.[1];

@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { SyncServerProcess } from '../../e2e/syncServer.js';
-import { connectionStatus, newPerson } from '../benchBrowser.js';
+import { connectionStatus, newPerson, signIn } from '../benchBrowser.js';
 import type { BenchOptions } from '../benchOptions.js';
 import { CpuProfile, profiling } from '../cpuProfile.js';
 import { type LongestTask, MainThreadTrace } from '../pageTrace.js';
@@ -91,7 +91,8 @@ export async function offlineReconcile(browser: Browser, options: BenchOptions):
   const alice = await newPerson(browser);
   const bob = await newPerson(browser);
   try {
-    await alice.page.goto(`${server.url}/`);
+    await signIn(alice.page, server, 'alice');
+    await signIn(bob.page, server, 'bob');
     await alice.page.getByRole('button', { name: 'New case' }).click();
     await alice.page.waitForURL(/#\/case\/[0-9a-z]{24}$/);
     const caseId = /#\/case\/([0-9a-z]{24})/.exec(alice.page.url())?.[1];

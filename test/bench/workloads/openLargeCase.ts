@@ -2,7 +2,14 @@ import { newCaseId } from '@casefile/model';
 import type { Browser, Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { SyncServerProcess } from '../../e2e/syncServer.js';
-import { addPageScript, connectionStatus, newBenchContext, newPerson, waitForOfflineShell } from '../benchBrowser.js';
+import {
+  addPageScript,
+  connectionStatus,
+  newBenchContext,
+  newPerson,
+  signIn,
+  waitForOfflineShell,
+} from '../benchBrowser.js';
 import type { BenchOptions } from '../benchOptions.js';
 import { putCaseOnServer } from '../caseSeeding.js';
 import { generateLargeCase } from '../largeCase.js';
@@ -109,7 +116,8 @@ export async function openLargeCase(browser: Browser, options: BenchOptions): Pr
   const server = await SyncServerProcess.start();
   const { context, page } = await newPerson(browser);
   try {
-    await putCaseOnServer(server.url.replace(/^http/, 'ws'), caseId, doc);
+    await putCaseOnServer(server.url.replace(/^http/, 'ws'), caseId, doc, await server.token('colleague', 'owner'));
+    await signIn(page, server, 'reader');
     await addPageScript(context, watchOpening, paragraphs);
     const caseUrl = `${server.url}/#/case/${caseId}`;
 

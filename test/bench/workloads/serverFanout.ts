@@ -25,14 +25,17 @@ interface FanoutResult {
 
 /** N clients in one room, each typing `rate` characters a second for `seconds`, against one server. */
 async function measureFanout(
-  wsUrl: string,
+  clientUrl: (room: string, index: number) => string,
   waitForGreeting: boolean,
   pid: number | null,
   options: BenchOptions,
 ): Promise<FanoutResult> {
   const ledger = new FanoutLedger();
   const room = newCaseId();
-  const clients = Array.from({ length: options.clients }, () => new FanoutClient(`${wsUrl}/${room}`, ledger));
+  const clients = Array.from(
+    { length: options.clients },
+    (_, index) => new FanoutClient(clientUrl(room, index), ledger),
+  );
   try {
     await Promise.all(clients.map((client) => client.opened));
     if (waitForGreeting) await Promise.all(clients.map((client) => client.greeted));
@@ -74,14 +77,23 @@ export async function serverFanout(_browser: unknown, options: BenchOptions): Pr
   let real: FanoutResult;
   try {
     const wsUrl = server.url.replace(/^http/, 'ws');
-    real = await measureFanout(wsUrl, true, findProcessByArgument(server.dataDir), options);
+    // One person per client, as in a team: the server's message-rate limit is per person.
+    const tokens = await Promise.all(
+      Array.from({ length: options.clients }, (_, index) => server.token(`bench-${index}`, 'editor')),
+    );
+    real = await measureFanout(
+      (room, index) => `${wsUrl}/${room}?token=${tokens[index]}`,
+      true,
+      findProcessByArgument(server.dataDir),
+      options,
+    );
   } finally {
     await server.dispose();
   }
   const relay = await BareRelayProcess.start();
   let bare: FanoutResult;
   try {
-    bare = await measureFanout(relay.wsUrl, false, relay.pid, options);
+    bare = await measureFanout((room) => `${relay.wsUrl}/${room}`, false, relay.pid, options);
   } finally {
     await relay.stop();
   }
