@@ -9,6 +9,10 @@ test('with the server stopped, a reload opens the app and the case from this dev
   await alice.summary.fill('Written before the outage.');
   await alice.typeInNotes('Notes before the outage.');
   await alice.waitForOfflineShell();
+  // What the person saw confirmed ("Synced") is what must survive: the server stored it, and this
+  // device wrote it to IndexedDB as it sent it. (A reload within milliseconds of a keystroke can
+  // still lose that keystroke: y-dexie writes asynchronously.)
+  await expect(alice.connection).toHaveText(/^Synced/, { timeout: 20_000 });
   const caseUrl = alice.page.url();
 
   await server.stop();
