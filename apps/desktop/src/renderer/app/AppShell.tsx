@@ -1,12 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { CaseListPage } from '../caseList/CaseListPage';
-import { CaseViewPage } from '../caseView/CaseViewPage';
 import { casesHref, settingsHref } from '../routing/hashRoute';
 import { JoinPage } from '../routing/JoinPage';
 import { useHashRoute } from '../routing/useHashRoute';
 import { SearchBox } from '../search/SearchBox';
-import { SearchPage } from '../search/SearchPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { CaseViewPage, SearchPage } from './lazyPages';
 import { StorageErrorBanner } from './StorageErrorBanner';
 
 export function AppShell() {

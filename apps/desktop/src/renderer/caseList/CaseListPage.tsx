@@ -1,5 +1,7 @@
 import type { ConnectionStatus } from '@casefile/sync';
+import { useEffect } from 'react';
 import { useCasefile } from '../app/CasefileContext';
+import { preloadCaseView, preloadCaseViewWhenIdle } from '../app/lazyPages';
 import { caseHref, settingsHref } from '../routing/hashRoute';
 import { ConnectionIndicator } from '../sync/ConnectionIndicator';
 import { serverHost } from '../sync/connectionStatusText';
@@ -15,6 +17,9 @@ export function CaseListPage() {
   const { workspace, workspaceRoom, serverUrl, platform } = useCasefile();
   const cases = useWorkspaceCases(workspace);
   const status = useObservable(workspaceRoom.status);
+  // The case view's code is its own chunk: fetched once the list is on screen, so a case opens at once.
+  const listShown = cases.length > 0 || status !== 'connecting';
+  useEffect(() => (listShown ? preloadCaseViewWhenIdle() : undefined), [listShown]);
 
   return (
     <section className="page" aria-labelledby="cases-heading">
@@ -27,7 +32,12 @@ export function CaseListPage() {
       {cases.length === 0 ? (
         <EmptyCaseList status={status} serverUrl={serverUrl} />
       ) : (
-        <ul className="case-list" aria-labelledby="cases-heading">
+        <ul
+          className="case-list"
+          aria-labelledby="cases-heading"
+          onPointerOver={preloadCaseView}
+          onFocus={preloadCaseView}
+        >
           {cases.map((entry) => (
             <li key={entry.id} className="case-list__item">
               <a className="case-list__link" href={caseHref(entry.id)}>

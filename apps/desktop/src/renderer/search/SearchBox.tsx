@@ -1,5 +1,5 @@
-import { IS_APPLE } from '@lexical/utils';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { IS_APPLE } from '../app/applePlatform';
 import type { Route } from '../routing/hashRoute';
 import { searchHref } from '../routing/hashRoute';
 
