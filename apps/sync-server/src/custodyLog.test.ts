@@ -5,7 +5,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type CustodyEntry, readCustody, verifyCustodyChain } from './custodyLog.js';
 import { LevelDocumentStore } from './persistence.js';
-import { cleanUp, connectClient, makeTempDir, startTestServer, type TestServer, waitFor } from './testSupport.js';
+import {
+  cleanUp,
+  connectClient,
+  holdWrites,
+  makeTempDir,
+  startTestServer,
+  type TestServer,
+  waitFor,
+} from './testSupport.js';
 
 afterEach(cleanUp);
 
@@ -65,6 +73,48 @@ describe('the custody record', () => {
       body: '{}',
     });
     expect(write.status).toBe(405);
+  });
+
+  it('gives each update of a batch stored in one write its own chained entry, placed even when it builds on the batch', async () => {
+    const writes = holdWrites();
+    const server = await startTestServer(await makeTempDir(), { openStore: writes.openStore });
+    const caseId = newCaseId();
+    const alice = connectClient(server.url, caseId, new Y.Doc(), { token: await server.token('alice', 'editor') });
+    await alice.synced;
+    const claim = new Y.Map<unknown>();
+    claim.set('text', new Y.Text());
+    alice.doc.getMap('claims').set('c1', claim);
+    await waitFor(() => writes.waiting === 1, 'the claim was never written');
+    writes.release();
+    await waitFor(() => writes.completed === 1, 'the claim was never stored');
+
+    const text = claim.get('text') as Y.Text;
+    text.insert(0, 'a');
+    await waitFor(() => writes.waiting === 1, 'the first keystroke was never written');
+    // These queue behind the held write; each attaches to a character not yet in the server's document.
+    text.insert(1, 'b');
+    text.insert(2, 'c');
+    text.insert(3, 'x');
+    text.delete(3, 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    writes.release();
+    await waitFor(() => writes.waiting === 1, 'the queued keystrokes were never written');
+    writes.release();
+    await waitFor(() => writes.completed === 6, 'the keystrokes were never stored');
+
+    expect(writes.batchSizes).toEqual([1, 1, 4]);
+    const { entries, verification } = await custodyOf(server, caseId);
+    expect(verification.valid).toBe(true);
+    expect(entries.map((entry) => entry.seq)).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const entry of entries) expect(entry.summary.keys).toEqual(['claims/c1']);
+    expect(entries.map((entry) => [entry.summary.inserted, entry.summary.deleted])).toEqual([
+      [2, 0],
+      [1, 0],
+      [1, 0],
+      [1, 0],
+      [1, 0],
+      [0, 1],
+    ]);
   });
 
   it('detects a change to any past entry through its hash chain', async () => {

@@ -156,25 +156,45 @@ function placeOfDocItem(item: Y.Item): Place | null {
 }
 
 /**
+ * The items of updates stored in one batch ahead of the one being summarised: not yet applied to
+ * the server's document, yet the next update of the batch may attach to them (a typed word is one
+ * update per keystroke, each after the one before).
+ */
+export class PendingItems {
+  private readonly byClient = new Map<number, DecodedItem[]>();
+
+  add(items: Iterable<DecodedItem>): void {
+    for (const item of items) {
+      const list = this.byClient.get(item.id.client) ?? [];
+      list.push(item);
+      this.byClient.set(item.id.client, list);
+    }
+  }
+
+  find(id: Y.ID): DecodedItem | null {
+    return (
+      this.byClient
+        .get(id.client)
+        ?.find((item) => id.clock >= item.id.clock && id.clock < item.id.clock + item.length) ?? null
+    );
+  }
+}
+
+/**
  * Summarises an update for the custody record from its structure: which top-level types and keys
- * it touched (read from the update, or from the server's document for items it attaches to), how
- * many insertions and deletions, and the client's own time for the change. Reads no text.
+ * it touched (read from the update, from updates stored with it in the same batch, or from the
+ * server's document for items it attaches to), how many insertions and deletions, and the client's
+ * own time for the change. Reads no text. With `pending`, the update's items are added to it.
  */
 export function summarizeUpdate(
   update: Uint8Array,
   doc: Y.Doc,
+  pending?: PendingItems,
 ): { summary: CustodySummary; clientTime: string | null } {
   const { structs, ds } = Y.decodeUpdate(update);
-  const byClient = new Map<number, DecodedItem[]>();
-  for (const struct of structs) {
-    if (!(struct instanceof Y.Item)) continue;
-    const list = byClient.get(struct.id.client) ?? [];
-    list.push(struct);
-    byClient.set(struct.id.client, list);
-  }
-  const findInUpdate = (id: Y.ID): DecodedItem | null =>
-    byClient.get(id.client)?.find((item) => id.clock >= item.id.clock && id.clock < item.id.clock + item.length) ??
-    null;
+  const own = new PendingItems();
+  own.add(structs.filter((struct): struct is DecodedItem => struct instanceof Y.Item));
+  const findInUpdate = (id: Y.ID): DecodedItem | null => own.find(id) ?? pending?.find(id) ?? null;
   const findInDoc = (id: Y.ID): Y.Item | null => {
     try {
       const struct = Y.getItem(doc.store, id);
@@ -233,13 +253,16 @@ export function summarizeUpdate(
     for (const range of ranges) {
       deleted++;
       if (deleted > MAX_SUMMARIZED_STRUCTS) continue;
-      const item = findInDoc(Y.createID(client, range.clock));
-      const place = item ? placeOfDocItem(item) : null;
+      const id = Y.createID(client, range.clock);
+      const item = findInDoc(id);
+      const pendingItem = item ? null : (pending?.find(id) ?? null);
+      const place = item ? placeOfDocItem(item) : pendingItem ? placeOf(pendingItem) : null;
       if (!place) continue;
       roots.add(place.root);
       if (place.key !== null) keys.add(`${place.root}/${place.key}`);
     }
   }
+  pending?.add(structs.filter((struct): struct is DecodedItem => struct instanceof Y.Item));
   const clientTime = latestLogTime ?? (updatedAt !== null && !Number.isNaN(Date.parse(updatedAt)) ? updatedAt : null);
   return {
     summary: {

@@ -1,8 +1,8 @@
 import { isCaseId, WORKSPACE_ROOM } from '@casefile/model';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { type CustodyEntry, makeCustodyEntry, summarizeUpdate } from './custodyLog.js';
-import type { CaseRecord, DocumentStore } from './persistence.js';
+import { type CustodyEntry, makeCustodyEntry, PendingItems, summarizeUpdate } from './custodyLog.js';
+import type { AppendExtras, CaseRecord, DocumentStore } from './persistence.js';
 import { type ClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.js';
 
 /** A room is the workspace document or one case, named by its case id; nothing else is served. */
@@ -39,20 +39,34 @@ export class RoomStorageError extends Error {
 }
 
 type Log = (line: string) => void;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A message waiting its turn: an update (stored in batches) or any other piece of work. */
+type QueuedWork = { settle: Settle } & (
+  | { kind: 'update'; connection: RoomConnection; update: Uint8Array; isEmpty: boolean }
+  | { kind: 'task'; run: () => void | Promise<void> }
+);
+type Settle = { resolve(): void; reject(error: unknown): void };
+
+// One synced write per batch; bounded so that one batch never holds a room's memory or its readers for long.
+const MAX_BATCH_UPDATES = 1000;
+const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 
 /**
- * One document in memory, its connections and their awareness (cursors, names). Every message
- * runs through one promise chain per room, in arrival order, so an update is stored, then applied,
- * then sent to the others before the next message is looked at.
+ * One document in memory, its connections and their awareness (cursors, names). Messages are
+ * handled one after another in arrival order. Updates that queued up while the room was busy are
+ * stored together (group commit: one synced write for the lot, each with its custody entry), and
+ * only then applied, acknowledged and sent to the others: an update is on disk before anyone sees it.
  */
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
   /** Connections and the awareness client ids each one controls. */
   private readonly connections = new Map<RoomConnection, Set<number>>();
-  private queue: Promise<void>;
-  /** Messages waiting in the queue: senders are held back when it grows (connection.ts). */
-  private waiting = 0;
+  private readonly work: QueuedWork[] = [];
+  /** Resolves when the queue has run dry (close() waits for it). */
+  private drained: Promise<void> = Promise.resolve();
+  private draining = false;
   private loadFailed = false;
   readonly loaded: Promise<void>;
   /** Case rooms: the last custody entry (the chain goes on from it) and whether the case exists yet. */
@@ -74,7 +88,7 @@ export class Room {
     this.doc.on('update', this.broadcastDocumentUpdate);
     this.awareness.on('update', this.broadcastAwarenessChange);
     this.loaded = previousInstanceClosed.catch(() => {}).then(() => this.load());
-    this.queue = this.loaded.catch(() => {
+    this.loaded.catch(() => {
       this.loadFailed = true;
     });
   }
@@ -83,9 +97,9 @@ export class Room {
     return this.connections.size;
   }
 
-  /** Tasks queued and not yet done. */
+  /** Messages queued and not yet taken up: senders are held back when it grows (connection.ts). */
   get backlog(): number {
-    return this.waiting;
+    return this.work.length;
   }
 
   /** Adds a connection; once the document is loaded it gets the server's sync step 1 and the current awareness. */
@@ -108,28 +122,14 @@ export class Room {
 
   /** Handles a validated message from a connection, after every message before it. */
   receive(connection: RoomConnection, message: ClientMessage): Promise<void> {
-    return this.enqueue(async () => {
+    if (message.type === 'update') {
+      return this.schedule({ kind: 'update', connection, update: message.update, isEmpty: message.isEmpty });
+    }
+    return this.enqueue(() => {
       switch (message.type) {
         case 'sync-step-1':
           connection.send(encodeSyncStep2(this.doc, message.stateVector));
           return;
-        case 'update': {
-          if (!connection.access.canWrite) {
-            // A viewer's updates are dropped, never stored, applied or relayed, and not acknowledged:
-            // its client keeps them as not on the server, which is the truth.
-            if (!message.isEmpty && !this.droppedLogged.has(connection)) {
-              this.droppedLogged.add(connection);
-              this.log(
-                `Room ${this.name}: dropping updates from ${connection.access.user} (${connection.access.role}).`,
-              );
-            }
-            return;
-          }
-          if (!message.isEmpty) await this.storeAndApply(connection, message.update);
-          // Only now: the ack tells the client its change survives a crash of this server.
-          connection.acknowledgeUpdate?.(Y.encodeStateVector(this.doc));
-          return;
-        }
         case 'awareness':
           // A cursor sent just before its connection closed would linger as a ghost for 30 s.
           if (!this.connections.has(connection)) return;
@@ -150,55 +150,141 @@ export class Room {
       this.leave(connection);
       connection.close(code, reason);
     }
-    await this.queue;
+    await this.drained;
     this.awareness.destroy();
     this.doc.destroy();
   }
 
-  private async storeAndApply(connection: RoomConnection, update: Uint8Array): Promise<void> {
-    const isCase = this.name !== WORKSPACE_ROOM;
-    const { user, role } = connection.access;
-    const creating = isCase && this.caseRecord === null && !this.hasStoredUpdates;
-    if (creating && !connection.access.canCreate) {
-      // Only an editor or owner of every case may create one; an invitation covers an existing case.
-      if (!this.droppedLogged.has(connection)) {
-        this.droppedLogged.add(connection);
-        this.log(`Room ${this.name}: ${user} may not create this case; dropping the update.`);
-      }
-      return;
-    }
-    let custody: CustodyEntry | undefined;
-    if (isCase) {
-      const { summary, clientTime } = summarizeUpdate(update, this.doc);
-      custody = makeCustodyEntry(this.lastCustody, { user, role, update, summary, clientTime });
-    }
-    const caseRecord = creating ? { owner: user, createdAt: new Date().toISOString() } : undefined;
-    // Persist before broadcast: a client that has seen an update must find it after a crash.
-    try {
-      await this.store.append(this.name, update, {
-        ...(custody ? { custody } : {}),
-        ...(caseRecord ? { caseRecord } : {}),
-      });
-    } catch (error) {
-      this.log(`Could not store an update for room ${this.name}: ${(error as Error).message}`);
-      throw new RoomStorageError('The server could not store a change; reconnect to retry.');
-    }
-    if (custody) this.lastCustody = custody;
-    if (caseRecord) this.caseRecord = caseRecord;
-    this.hasStoredUpdates = true;
-    Y.applyUpdate(this.doc, update, connection);
+  private enqueue(run: () => void | Promise<void>): Promise<void> {
+    return this.schedule({ kind: 'task', run });
   }
 
-  private enqueue(task: () => void | Promise<void>): Promise<void> {
-    this.waiting++;
-    const run = this.queue
-      .finally(() => this.waiting--)
-      .then(() => {
-        if (this.loadFailed) throw new RoomStorageError('This document could not be loaded; try again later.');
-        return task();
-      });
-    this.queue = run.catch(() => {});
-    return run;
+  private schedule(work: DistributiveOmit<QueuedWork, 'settle'>): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.work.push({ ...work, settle: { resolve, reject } } as QueuedWork);
+      if (!this.draining) {
+        this.draining = true;
+        this.drained = this.drain().finally(() => {
+          this.draining = false;
+        });
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    await this.loaded.catch(() => {});
+    for (let next = this.work[0]; next !== undefined; next = this.work[0]) {
+      if (this.loadFailed) {
+        this.work.shift();
+        next.settle.reject(new RoomStorageError('This document could not be loaded; try again later.'));
+        continue;
+      }
+      if (next.kind === 'update') {
+        await this.handleUpdates(this.takeUpdateBatch());
+        continue;
+      }
+      this.work.shift();
+      try {
+        await next.run();
+        next.settle.resolve();
+      } catch (error) {
+        next.settle.reject(error);
+      }
+    }
+  }
+
+  /** The updates at the head of the queue, up to the batch bounds (at least one). */
+  private takeUpdateBatch(): Array<Extract<QueuedWork, { kind: 'update' }>> {
+    const batch: Array<Extract<QueuedWork, { kind: 'update' }>> = [];
+    let bytes = 0;
+    for (let next = this.work[0]; next?.kind === 'update'; next = this.work[0]) {
+      if (batch.length > 0 && (batch.length >= MAX_BATCH_UPDATES || bytes + next.update.byteLength > MAX_BATCH_BYTES)) {
+        break;
+      }
+      batch.push(next);
+      bytes += next.update.byteLength;
+      this.work.shift();
+    }
+    return batch;
+  }
+
+  /**
+   * Stores a batch of updates in one synced write (each with its custody entry), then, in arrival
+   * order, applies each (which relays it) and acknowledges it. A failed write fails the whole
+   * batch: nothing of it was stored, applied or relayed.
+   */
+  private async handleUpdates(batch: ReadonlyArray<Extract<QueuedWork, { kind: 'update' }>>): Promise<void> {
+    const isCase = this.name !== WORKSPACE_ROOM;
+    const stored = new Set<Extract<QueuedWork, { kind: 'update' }>>();
+    const entries: Array<{ room: string; update: Uint8Array } & AppendExtras> = [];
+    const pending = new PendingItems();
+    let lastCustody = this.lastCustody;
+    let caseRecord = this.caseRecord;
+    let hasStoredUpdates = this.hasStoredUpdates;
+    for (const item of batch) {
+      const { connection, update } = item;
+      const { user, role } = connection.access;
+      if (!connection.access.canWrite) {
+        // A viewer's updates are dropped, never stored, applied or relayed, and not acknowledged:
+        // its client keeps them as not on the server, which is the truth.
+        if (!item.isEmpty) this.logDroppedOnce(connection, `dropping updates from ${user} (${role})`);
+        continue;
+      }
+      if (item.isEmpty) continue;
+      const creating = isCase && caseRecord === null && !hasStoredUpdates;
+      if (creating && !connection.access.canCreate) {
+        // Only an editor or owner of every case may create one; an invitation covers an existing case.
+        this.logDroppedOnce(connection, `${user} may not create this case; dropping the update`);
+        continue;
+      }
+      const extras: AppendExtras = {};
+      if (isCase) {
+        const { summary, clientTime } = summarizeUpdate(update, this.doc, pending);
+        lastCustody = makeCustodyEntry(lastCustody, { user, role, update, summary, clientTime });
+        extras.custody = lastCustody;
+      }
+      if (creating) {
+        caseRecord = { owner: user, createdAt: new Date().toISOString() };
+        extras.caseRecord = caseRecord;
+      }
+      entries.push({ room: this.name, update, ...extras });
+      stored.add(item);
+      hasStoredUpdates = true;
+    }
+    if (entries.length > 0) {
+      // Persist before broadcast: a client that has seen an update must find it after a crash.
+      try {
+        await this.store.appendAll(entries);
+      } catch (error) {
+        this.log(`Could not store ${entries.length} update(s) for room ${this.name}: ${(error as Error).message}`);
+        const failure = new RoomStorageError('The server could not store a change; reconnect to retry.');
+        for (const item of batch) item.settle.reject(failure);
+        return;
+      }
+      this.lastCustody = lastCustody;
+      this.caseRecord = caseRecord;
+      this.hasStoredUpdates = true;
+    }
+    for (const item of batch) {
+      if (!item.connection.access.canWrite) {
+        item.settle.resolve();
+        continue;
+      }
+      try {
+        if (stored.has(item)) Y.applyUpdate(this.doc, item.update, item.connection);
+        // Only now: the ack tells the client its change survives a crash of this server.
+        item.connection.acknowledgeUpdate?.(Y.encodeStateVector(this.doc));
+        item.settle.resolve();
+      } catch (error) {
+        item.settle.reject(error);
+      }
+    }
+  }
+
+  private logDroppedOnce(connection: RoomConnection, what: string): void {
+    if (this.droppedLogged.has(connection)) return;
+    this.droppedLogged.add(connection);
+    this.log(`Room ${this.name}: ${what}.`);
   }
 
   private async load(): Promise<void> {

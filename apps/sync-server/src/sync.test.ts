@@ -10,6 +10,7 @@ import {
   cleanUp,
   closedWith,
   connectClient,
+  holdWrites,
   makeTempDir,
   openRawSocket,
   sleep,
@@ -94,19 +95,8 @@ describe('durability', () => {
 
   it('stores an update before any other client receives it', async () => {
     // A slow disk: every write waits until the test lets it through.
-    const heldWrites: Array<() => void> = [];
-    const openStore = async (dataDir: string): Promise<DocumentStore> => {
-      const store = await LevelDocumentStore.open(dataDir);
-      return Object.assign(Object.create(store) as DocumentStore, {
-        append: async (room: string, update: Uint8Array) => {
-          await new Promise<void>((resolve) => heldWrites.push(resolve));
-          await store.append(room, update);
-        },
-      });
-    };
-    const releaseWrites = () => {
-      for (const release of heldWrites.splice(0)) release();
-    };
+    const writes = holdWrites();
+    const { openStore } = writes;
     const server = await startTestServer(await makeTempDir(), { openStore });
     const room = newCaseId();
     const alice = connectClient(server.url, room);
@@ -114,10 +104,10 @@ describe('durability', () => {
     await Promise.all([alice.synced, bob.synced]);
 
     alice.doc.getText('notes-draft').insert(0, 'held back until stored');
-    await waitFor(() => heldWrites.length > 0, 'the server never started storing the update');
+    await waitFor(() => writes.waiting > 0, 'the server never started storing the update');
     await sleep(150);
     expect(text(bob.doc)).toBe('');
-    releaseWrites();
+    writes.release();
     await waitFor(() => text(bob.doc) === 'held back until stored', 'Bob never got the update once it was stored');
   });
 
@@ -126,9 +116,9 @@ describe('durability', () => {
     const openStore = async (dataDir: string): Promise<DocumentStore> => {
       const store = await LevelDocumentStore.open(dataDir);
       return Object.assign(Object.create(store) as DocumentStore, {
-        append: async (room: string, update: Uint8Array) => {
+        appendAll: async (...args: Parameters<DocumentStore['appendAll']>) => {
           if (failWrites) throw new Error('disk full');
-          await store.append(room, update);
+          await store.appendAll(...args);
         },
       });
     };

@@ -7,7 +7,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Role } from './accessToken.js';
-import { type AppendExtras, type DocumentStore, LevelDocumentStore } from './persistence.js';
+import { type DocumentStore, LevelDocumentStore } from './persistence.js';
 import { type RunningServer, type ServerOptions, startServer } from './server.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -211,28 +211,32 @@ export function upgradeStatus(url: string): Promise<number> {
 }
 
 export interface HeldWrites {
-  /** Pass as ServerOptions.openStore: LevelDB, but every append waits until released. */
+  /** Pass as ServerOptions.openStore: LevelDB, but every write of updates waits until released. */
   openStore: (dataDir: string) => Promise<DocumentStore>;
-  /** Appends waiting to be let through. */
+  /** Writes waiting to be let through. */
   readonly waiting: number;
-  /** Appends whose LevelDB write has completed. */
+  /** Updates whose LevelDB write has completed. */
   readonly completed: number;
-  /** Lets every waiting append go on to LevelDB. */
+  /** How many updates each write held, in order. */
+  readonly batchSizes: readonly number[];
+  /** Lets every waiting write go on to LevelDB. */
   release(): void;
 }
 
-/** A slow disk: every update's write waits until the test lets it through. */
+/** A slow disk: every write of updates (a room stores them in batches) waits until the test lets it through. */
 export function holdWrites(): HeldWrites {
   const held: Array<() => void> = [];
+  const batchSizes: number[] = [];
   let completed = 0;
   return {
     openStore: async (dataDir: string) => {
       const store = await LevelDocumentStore.open(dataDir);
       return Object.assign(Object.create(store) as DocumentStore, {
-        append: async (room: string, update: Uint8Array, extras?: AppendExtras) => {
+        appendAll: async (...args: Parameters<DocumentStore['appendAll']>) => {
+          batchSizes.push(args[0].length);
           await new Promise<void>((resolve) => held.push(resolve));
-          await store.append(room, update, extras);
-          completed++;
+          await store.appendAll(...args);
+          completed += args[0].length;
         },
       });
     },
@@ -242,6 +246,7 @@ export function holdWrites(): HeldWrites {
     get completed() {
       return completed;
     },
+    batchSizes,
     release() {
       for (const resolve of held.splice(0)) resolve();
     },
