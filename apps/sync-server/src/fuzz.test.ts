@@ -1,5 +1,6 @@
 import { newCaseId } from '@casefile/model';
 import * as encoding from 'lib0/encoding';
+import * as prng from 'lib0/prng';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
@@ -17,16 +18,10 @@ import {
 
 afterEach(cleanUp);
 
-/** mulberry32: a small seeded generator, so that a failing run can be replayed. */
+/** A seeded generator (lib0's Xoroshiro128+), so that a failing run can be replayed from its seed. */
 function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = prng.create(seed);
+  return () => generator.next();
 }
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260501);
