@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, type RefObject, useEffect, useId, useRef } from 'react';
 
 interface Props {
   /** The dialog's heading; also its accessible name. */
@@ -9,28 +9,43 @@ interface Props {
 }
 
 /**
- * A modal made with the native <dialog>: `showModal()` makes the rest of the page inert (focus
- * stays inside), Esc closes it, and focus returns to what opened it. Mounted means open.
+ * Opens the native <dialog> behind the returned ref as a modal while the component is mounted:
+ * `showModal()` makes the rest of the page inert (focus stays inside), Esc or the dialog's own
+ * close() calls `onClose`, and on unmount focus returns to what opened it. `onCancel` sees Esc
+ * first and may keep the dialog open (`event.preventDefault()`); `onUnmount` runs as it goes.
  */
-export function ModalDialog({ title, onClose, className, children }: Props) {
+export function useModalDialog(
+  onClose: () => void,
+  { onCancel, onUnmount }: { onCancel?: (event: Event) => void; onUnmount?: () => void } = {},
+): RefObject<HTMLDialogElement | null> {
   const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const close = useRef(onClose);
-  close.current = onClose;
+  const handlers = useRef({ onClose, onCancel, onUnmount });
+  handlers.current = { onClose, onCancel, onUnmount };
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!dialog.open) dialog.showModal();
-    const onCloseEvent = () => close.current();
+    const onCancelEvent = (event: Event) => handlers.current.onCancel?.(event);
+    const onCloseEvent = () => handlers.current.onClose();
+    dialog.addEventListener('cancel', onCancelEvent);
     dialog.addEventListener('close', onCloseEvent);
     return () => {
+      dialog.removeEventListener('cancel', onCancelEvent);
       dialog.removeEventListener('close', onCloseEvent);
+      handlers.current.onUnmount?.();
       if (dialog.open) dialog.close();
       if (opener?.isConnected) opener.focus();
     };
   }, []);
+  return ref;
+}
+
+/** A modal dialog with a heading and a close button (useModalDialog). Mounted means open. */
+export function ModalDialog({ title, onClose, className, children }: Props) {
+  const ref = useModalDialog(onClose);
+  const titleId = useId();
 
   return (
     <dialog ref={ref} className={`modal ${className ?? ''}`} aria-labelledby={titleId}>

@@ -2,6 +2,7 @@ import { type ReactNode, useCallback, useEffect, useId, useReducer, useRef } fro
 import type * as Y from 'yjs';
 import { useCasefile } from '../../app/CasefileContext';
 import { casefile } from '../../platform/bridge';
+import { useModalDialog } from '../evidence/ModalDialog';
 import { type ExportCode, loadExportCode } from './exportCode';
 import {
   exportDialogReducer,
@@ -21,15 +22,11 @@ import { carriesEvidenceFiles, EXPORT_FORMAT_CHOICES } from './exportFormatChoic
 export function ExportDialog({ caseId, doc, onClose }: { caseId: string; doc: Y.Doc; onClose: () => void }) {
   const { platform, db, blobs, serverUrl } = useCasefile();
   const [state, dispatch] = useReducer(exportDialogReducer, undefined, () => initialExportDialogState());
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const abort = useRef<AbortController | null>(null);
   const titleId = useId();
   const running = isExportRunning(state.stage);
   const runningRef = useRef(running);
   runningRef.current = running;
-  const close = useRef(onClose);
-  close.current = onClose;
-
   const cancel = useCallback(() => abort.current?.abort(), []);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const primaryButton = useRef<HTMLButtonElement>(null);
@@ -43,29 +40,16 @@ export function ExportDialog({ caseId, doc, onClose }: { caseId: string; doc: Y.
     (running ? cancelButton : primaryButton).current?.focus();
   }, [running]);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    const onCancel = (event: Event) => {
+  const dialogRef = useModalDialog(onClose, {
+    onCancel: (event) => {
       // Esc during an export stops the export; the dialog stays to say that nothing was saved.
       if (runningRef.current) {
         event.preventDefault();
         abort.current?.abort();
       }
-    };
-    const onCloseEvent = () => close.current();
-    dialog.addEventListener('cancel', onCancel);
-    dialog.addEventListener('close', onCloseEvent);
-    return () => {
-      dialog.removeEventListener('cancel', onCancel);
-      dialog.removeEventListener('close', onCloseEvent);
-      abort.current?.abort();
-      if (dialog.open) dialog.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+    },
+    onUnmount: () => abort.current?.abort(),
+  });
 
   const start = async () => {
     const controller = new AbortController();

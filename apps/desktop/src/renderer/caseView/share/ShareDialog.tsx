@@ -1,6 +1,7 @@
 import type { AccessRole } from '@casefile/sync';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useCasefile } from '../../app/CasefileContext';
+import { ModalDialog } from '../evidence/ModalDialog';
 import {
   createInvitation,
   INVITE_EXPIRIES,
@@ -36,25 +37,7 @@ export function ShareDialog({
   onClose: () => void;
 }) {
   const { serverUrl, accessTokens, blobs } = useCasefile();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const close = useRef(onClose);
-  close.current = onClose;
   const claims = accessTokens.forRoom(serverUrl, caseId);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    const onCloseEvent = () => close.current();
-    dialog.addEventListener('close', onCloseEvent);
-    return () => {
-      dialog.removeEventListener('close', onCloseEvent);
-      if (dialog.open) dialog.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
 
   let body: ReactNode;
   if (serverUrl === null) {
@@ -90,17 +73,9 @@ export function ShareDialog({
   }
 
   return (
-    <dialog ref={dialogRef} className="modal share-dialog" aria-labelledby={titleId}>
-      <div className="modal__header">
-        <h2 id={titleId} className="modal__title">
-          Share “{caseTitle}”
-        </h2>
-        <button type="button" className="modal__close" aria-label="Close" onClick={() => dialogRef.current?.close()}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>
-      <div className="modal__body share-dialog__body">{body}</div>
-    </dialog>
+    <ModalDialog title={`Share “${caseTitle}”`} onClose={onClose} className="share-dialog">
+      {body}
+    </ModalDialog>
   );
 }
 
