@@ -2,8 +2,9 @@ import type { Investigator } from '@casefile/model';
 import { acquireCaseDoc, getSetting, listLocalCaseIds, putSetting } from '@casefile/storage';
 import { type LocalUser, shareCases } from '@casefile/sync';
 import { useEffect, useMemo, useState } from 'react';
+import { prepareDateFormat } from '../caseList/caseDates';
 import { casefile } from '../platform/bridge';
-import { registerServiceWorker } from '../platform/serviceWorker';
+import { registerServiceWorkerOnceListed } from '../platform/serviceWorker';
 import {
   lacksInvestigatorId,
   newInvestigatorId,
@@ -16,6 +17,7 @@ import { AppShell } from './AppShell';
 import { CasefileContext, type CasefileContextValue } from './CasefileContext';
 import { StartupFailure } from './StartupFailure';
 import { type CasefileServices, SETTING_LOCAL_USER, SETTING_SERVER_URL, startCasefile } from './startCasefile';
+import { whenIdle } from './whenIdle';
 
 type Startup =
   | { state: 'starting' }
@@ -27,11 +29,13 @@ export function App() {
 
   useEffect(() => {
     let current = true;
+    // While start-up waits for the database and the server, not later in the frame that shows the list.
+    const cancelDateFormat = whenIdle(prepareDateFormat);
     startCasefile(casefile).then(
       (services) => {
         if (!current) return;
         setStartup({ state: 'ready', services });
-        void registerServiceWorker(services.platform);
+        registerServiceWorkerOnceListed(services.platform, services.workspaceRoom.status);
       },
       (error: unknown) => {
         console.error('Casefile could not start:', error);
@@ -40,6 +44,7 @@ export function App() {
     );
     return () => {
       current = false;
+      cancelDateFormat();
     };
   }, []);
 

@@ -1,4 +1,5 @@
 import { Component, type ComponentProps, type ErrorInfo, lazy, type ReactNode, Suspense } from 'react';
+import { whenIdle } from './whenIdle';
 
 /*
  * The pages that only a case or a search needs are chunks of their own, loaded when first shown:
@@ -33,12 +34,7 @@ export function preloadCaseView(): void {
 /** `preloadCaseView` when the browser has nothing else to do; returns a cancel function. */
 export function preloadCaseViewWhenIdle(): () => void {
   if (caseViewRequested) return () => {};
-  if (typeof window.requestIdleCallback === 'function') {
-    const handle = window.requestIdleCallback(preloadCaseView, { timeout: 2000 });
-    return () => window.cancelIdleCallback(handle);
-  }
-  const timer = window.setTimeout(preloadCaseView, 200);
-  return () => window.clearTimeout(timer);
+  return whenIdle(preloadCaseView);
 }
 
 export function CaseViewPage(props: ComponentProps<typeof LazyCaseViewPage>) {

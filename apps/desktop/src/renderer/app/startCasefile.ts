@@ -87,16 +87,19 @@ export async function startCasefile(bridge: CasefileBridge): Promise<CasefileSer
   const { platform, version } = await bridge.getAppInfo();
   const db = await openDatabase();
   void requestPersistentStorage();
-  const localUser = await loadLocalUser(db);
-  const serverUrl =
+  // Read side by side: each is its own IndexedDB request (or IPC), and a first visit waits for all
+  // of them before it can ask the server for the list.
+  const [localUser, serverUrl, accessTokens, workspaceLease] = await Promise.all([
+    loadLocalUser(db),
     platform === 'web'
       ? pageOriginServerUrl(window.location)
-      : ((await getSetting<string | null>(db, SETTING_SERVER_URL)) ?? null);
-
-  // The desktop app keeps tokens encrypted by main (system keychain); the browser, in its database.
-  const accessTokens = await AccessTokenBook.load(
-    platform === 'desktop' ? vaultTokenStore(bridge, legacySettingsTokens(db)) : settingsTokenStore(db),
-  );
+      : getSetting<string | null>(db, SETTING_SERVER_URL).then((stored) => stored ?? null),
+    // The desktop app keeps tokens encrypted by main (system keychain); the browser, in its database.
+    AccessTokenBook.load(
+      platform === 'desktop' ? vaultTokenStore(bridge, legacySettingsTokens(db)) : settingsTokenStore(db),
+    ),
+    acquireWorkspaceDoc(db),
+  ]);
   // Every request carries the token that covers its case (or, for the list, one for every case).
   const blobs: BlobTransfer = new BlobTransfer({
     db,
@@ -112,7 +115,6 @@ export async function startCasefile(bridge: CasefileBridge): Promise<CasefileSer
   );
   client.setLocalUser(localUser);
 
-  const workspaceLease = await acquireWorkspaceDoc(db);
   if (platform === 'desktop' && serverUrl === null) {
     // The demo is a courtesy: failing to write it must not keep the app from opening.
     await seedDemoCaseOnce(db, workspaceLease.doc).catch((error) =>
