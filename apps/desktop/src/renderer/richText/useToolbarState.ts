@@ -65,6 +65,15 @@ function $readSelectionState(): Pick<ToolbarState, 'bold' | 'italic' | 'block' |
   };
 }
 
+/**
+ * `current` itself when `changes` change nothing: the editor updates on every keystroke, local or
+ * a colleague's, and the toolbar should not render again for each.
+ */
+function withChanges(current: ToolbarState, changes: Partial<ToolbarState>): ToolbarState {
+  const keys = Object.keys(changes) as Array<keyof ToolbarState>;
+  return keys.every((key) => current[key] === changes[key]) ? current : { ...current, ...changes };
+}
+
 /** What the toolbar shows as pressed, and whether undo/redo (the collaboration undo) can act. */
 export function useToolbarState(): [ToolbarState, LexicalEditor] {
   const [editor] = useLexicalComposerContext();
@@ -74,12 +83,12 @@ export function useToolbarState(): [ToolbarState, LexicalEditor] {
       mergeRegister(
         editor.registerUpdateListener(({ editorState }) => {
           const next = editorState.read($readSelectionState);
-          if (next) setState((current) => ({ ...current, ...next }));
+          if (next) setState((current) => withChanges(current, next));
         }),
         editor.registerCommand(
           CAN_UNDO_COMMAND,
           (canUndo) => {
-            setState((current) => ({ ...current, canUndo }));
+            setState((current) => withChanges(current, { canUndo }));
             return false;
           },
           COMMAND_PRIORITY_LOW,
@@ -87,7 +96,7 @@ export function useToolbarState(): [ToolbarState, LexicalEditor] {
         editor.registerCommand(
           CAN_REDO_COMMAND,
           (canRedo) => {
-            setState((current) => ({ ...current, canRedo }));
+            setState((current) => withChanges(current, { canRedo }));
             return false;
           },
           COMMAND_PRIORITY_LOW,
