@@ -60,3 +60,37 @@ export async function signIn(page: Page, server: SyncServerProcess, user: string
 export async function joinUrl(server: SyncServerProcess, user: string): Promise<string> {
   return `${server.url}/#/join/${await server.token(user, 'owner')}`;
 }
+
+/** The notes editor of the open case. */
+export const NOTES_EDITOR = '[contenteditable="true"][aria-label="Notes"]';
+
+/**
+ * Two investigators with one new case open on its Notes tab, both Synced: each signs in, the first
+ * creates the case (titled `title`), both open its notes, and the first types a first paragraph
+ * ("Notes: ") that the second sees, so that later keystrokes only add characters.
+ */
+export async function openSharedNotes(
+  server: SyncServerProcess,
+  first: { page: Page },
+  second: { page: Page },
+  title: string,
+): Promise<void> {
+  await signIn(first.page, server, 'alice');
+  await signIn(second.page, server, 'bob');
+  await first.page.getByRole('button', { name: 'New case' }).click();
+  await first.page.waitForURL(/#\/case\/[0-9a-z]{24}$/);
+  const caseId = /#\/case\/([0-9a-z]{24})/.exec(first.page.url())?.[1];
+  await first.page.getByRole('textbox', { name: 'Case title', exact: true }).fill(title);
+  const notesUrl = `${server.url}/#/case/${caseId}/notes`;
+  await first.page.goto(notesUrl);
+  await second.page.goto(notesUrl);
+  for (const { page } of [first, second]) {
+    await connectionStatus(page)
+      .filter({ hasText: /^Synced/ })
+      .waitFor({ timeout: 30_000 });
+    await page.locator(NOTES_EDITOR).waitFor();
+  }
+  await first.page.locator(NOTES_EDITOR).click();
+  await first.page.keyboard.type('Notes: ');
+  await second.page.getByText('Notes:').waitFor();
+}

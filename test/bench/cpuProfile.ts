@@ -63,7 +63,10 @@ export class CpuProfile {
         inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
       }
     }
+    // BENCH_PROFILE_MATCH narrows the list to functions whose name or file matches (a regular expression).
+    const match = process.env.BENCH_PROFILE_MATCH ? new RegExp(process.env.BENCH_PROFILE_MATCH) : null;
     return [...inclusive.entries()]
+      .filter(([name]) => match === null || match.test(name))
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(
@@ -73,3 +76,8 @@ export class CpuProfile {
 }
 
 export const profiling = process.env.BENCH_PROFILE === '1';
+
+/** Prints a profile's lines under a heading saying what was profiled. */
+export function printProfile(what: string, lines: string[]): void {
+  console.log(`\nCPU profile, ${what} (inclusive ms, self ms, function):\n${lines.join('\n')}`);
+}

@@ -8,7 +8,8 @@ import { issueTokenForDataDir, parseDuration, type Role } from '@casefile/sync-s
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const serverDir = join(repoRoot, 'apps/sync-server');
-export const webRoot = join(repoRoot, 'apps/desktop/dist/web');
+// CASEFILE_WEB_ROOT: another build of the web app, e.g. an unminified one to profile (test/bench/README.md).
+export const webRoot = process.env.CASEFILE_WEB_ROOT ?? join(repoRoot, 'apps/desktop/dist/web');
 
 /** A real sync server in its own process, so that a test can kill it as a crash would. */
 export class SyncServerProcess {
@@ -16,6 +17,8 @@ export class SyncServerProcess {
   port = 0;
   /** The first owner's sign-in link the server printed at its last start. */
   firstOwnerLink = '';
+  /** What the server printed since its last start (stdout and stderr). */
+  output = '';
 
   private constructor(readonly dataDir: string) {}
 
@@ -58,17 +61,17 @@ export class SyncServerProcess {
       { cwd: serverDir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
     );
     this.child = child;
-    let output = '';
+    this.output = '';
     this.port = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => fail(`did not start within 20 s`), 20_000);
       const fail = (why: string) => {
         clearTimeout(timer);
-        reject(new Error(`The sync server ${why}:\n${output}`));
+        reject(new Error(`The sync server ${why}:\n${this.output}`));
       };
       const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output);
-        const link = /(http:\/\/\S+\/#\/join\/\S+)/.exec(output)?.[1];
+        this.output += chunk.toString();
+        const match = /listening on http:\/\/[^:]+:(\d+)/.exec(this.output);
+        const link = /(http:\/\/\S+\/#\/join\/\S+)/.exec(this.output)?.[1];
         if (match?.[1] && link) {
           this.firstOwnerLink = link;
           clearTimeout(timer);

@@ -1,8 +1,9 @@
 import type { Browser, Page } from '@playwright/test';
 import { SyncServerProcess } from '../../e2e/syncServer.js';
 import { BareRelayProcess } from '../bareRelayProcess.js';
-import { connectionStatus, newPerson, signIn } from '../benchBrowser.js';
+import { addPageScript, NOTES_EDITOR, newPerson, openSharedNotes } from '../benchBrowser.js';
 import type { BenchOptions } from '../benchOptions.js';
+import { CpuProfile, printProfile, profiling } from '../cpuProfile.js';
 import type { ResultRow } from '../resultTable.js';
 import { formatMs, percentile } from '../stats.js';
 
@@ -17,7 +18,68 @@ declare global {
     benchKeydowns?: number[];
     benchArrivals?: number[];
     benchRelay?: WebSocket;
+    benchSocketLog?: { sent: number[]; received: number[] };
   }
+}
+
+/**
+ * Notes, in every page of a context, when a case room's socket sends or receives a document
+ * update (y-websocket sync message, update step), so that a keystroke's latency splits into the
+ * typist's page (keydown to send), the network and server (send to receipt) and the watcher's page
+ * (receipt to frame). The listener is added before the app's own, so receipt is arrival in JS.
+ */
+function recordSocketUpdates(): void {
+  const log = { sent: [] as number[], received: [] as number[] };
+  window.benchSocketLog = log;
+  const now = () => performance.timeOrigin + performance.now();
+  const isUpdate = (data: unknown) => {
+    const bytes =
+      data instanceof ArrayBuffer ? new Uint8Array(data) : ArrayBuffer.isView(data) ? (data as Uint8Array) : null;
+    return bytes !== null && bytes[0] === 0 && bytes[1] === 2;
+  };
+  const Native = window.WebSocket;
+  class Recording extends Native {
+    private readonly caseRoom: boolean;
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      this.caseRoom = /\/[0-9a-z]{24}(\?|$)/.test(String(url));
+      if (this.caseRoom) {
+        this.addEventListener('message', (event) => {
+          if (isUpdate(event.data)) log.received.push(now());
+        });
+      }
+    }
+    override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+      if (this.caseRoom && isUpdate(data)) log.sent.push(now());
+      super.send(data);
+    }
+  }
+  window.WebSocket = Recording;
+}
+
+interface Breakdown {
+  typist: number[];
+  transit: number[];
+  watcher: number[];
+  updatesSent: number;
+}
+
+/** Each keystroke's time in the typist's page, between the sockets, and in the watcher's page. */
+async function breakDown(typist: Page, watcher: Page, keydowns: number[], arrivals: number[]): Promise<Breakdown> {
+  const sent = await typist.evaluate(() => window.benchSocketLog?.sent ?? []);
+  const received = await watcher.evaluate(() => window.benchSocketLog?.received ?? []);
+  const pairs = keydowns.map((down, index) => ({
+    down,
+    sent: sent[index] ?? Number.NaN,
+    received: received[index] ?? Number.NaN,
+    arrived: arrivals[index] ?? Number.NaN,
+  }));
+  return {
+    typist: pairs.map((pair) => pair.sent - pair.down),
+    transit: pairs.map((pair) => pair.received - pair.sent),
+    watcher: pairs.map((pair) => pair.arrived - pair.received),
+    updatesSent: sent.length,
+  };
 }
 
 /** Records, in the typing page, when each key went down (epoch ms, sub-ms resolution). */
@@ -65,17 +127,30 @@ function recordArrivals(page: Page, selector: string): Promise<void> {
   }, selector);
 }
 
-async function typeAndMeasure(typist: Page, watcher: Page, selector: string, keystrokes: number): Promise<number[]> {
+async function typeAndMeasure(
+  typist: Page,
+  watcher: Page,
+  selector: string,
+  keystrokes: number,
+): Promise<{ latencies: number[]; keydowns: number[]; arrivals: number[] }> {
   await recordArrivals(watcher, selector);
   await recordKeydowns(typist);
+  for (const page of [typist, watcher]) {
+    await page.evaluate(() => {
+      if (!window.benchSocketLog) return;
+      window.benchSocketLog.sent.length = 0;
+      window.benchSocketLog.received.length = 0;
+    });
+  }
   const text = TYPED.repeat(Math.ceil(keystrokes / TYPED.length)).slice(0, keystrokes);
   await typist.keyboard.type(text, { delay: KEY_DELAY_MS });
   await watcher.waitForFunction((count) => (window.benchArrivals?.length ?? 0) >= count, keystrokes, {
     timeout: 30_000,
   });
-  const keydowns = await typist.evaluate(() => window.benchKeydowns ?? []);
+  const keydowns = (await typist.evaluate(() => window.benchKeydowns ?? [])).slice(0, keystrokes);
   const arrivals = await watcher.evaluate(() => window.benchArrivals ?? []);
-  return keydowns.slice(0, keystrokes).map((down, index) => (arrivals[index] ?? Number.NaN) - down);
+  const latencies = keydowns.map((down, index) => (arrivals[index] ?? Number.NaN) - down);
+  return { latencies, keydowns, arrivals };
 }
 
 /** The same keystrokes through a bare WebSocket relay: keydown -> send -> relay -> message -> text -> frame. */
@@ -105,7 +180,7 @@ async function bareEchoLatencies(typist: Page, watcher: Page, relayUrl: string, 
   await open(watcher, 'watcher');
   await typist.locator('#bench-relay').focus();
   try {
-    return await typeAndMeasure(typist, watcher, '#bench-relay', keystrokes);
+    return (await typeAndMeasure(typist, watcher, '#bench-relay', keystrokes)).latencies;
   } finally {
     for (const page of [typist, watcher]) {
       await page.evaluate(() => {
@@ -121,29 +196,20 @@ export async function editLatency(browser: Browser, options: BenchOptions): Prom
   const relay = await BareRelayProcess.start();
   const alice = await newPerson(browser);
   const bob = await newPerson(browser);
+  for (const { context } of [alice, bob]) await addPageScript(context, recordSocketUpdates, undefined);
   try {
-    await signIn(alice.page, server, 'alice');
-    await signIn(bob.page, server, 'bob');
-    await alice.page.getByRole('button', { name: 'New case' }).click();
-    await alice.page.waitForURL(/#\/case\/[0-9a-z]{24}$/);
-    const caseId = /#\/case\/([0-9a-z]{24})/.exec(alice.page.url())?.[1];
-    await alice.page.getByRole('textbox', { name: 'Case title', exact: true }).fill('Benchmark: edit latency');
-    const notesUrl = `${server.url}/#/case/${caseId}/notes`;
-    await alice.page.goto(notesUrl);
-    await bob.page.goto(notesUrl);
-    const notesSelector = '[contenteditable="true"][aria-label="Notes"]';
-    for (const { page } of [alice, bob]) {
-      await connectionStatus(page)
-        .filter({ hasText: /^Synced/ })
-        .waitFor({ timeout: 30_000 });
-      await page.locator(notesSelector).waitFor();
-    }
-    // A first paragraph, so that every measured keystroke only adds a character.
-    await alice.page.locator(notesSelector).click();
-    await alice.page.keyboard.type('Notes: ');
-    await bob.page.getByText('Notes:').waitFor();
+    await openSharedNotes(server, alice, bob, 'Benchmark: edit latency');
+    const notesSelector = NOTES_EDITOR;
 
-    const app = await typeAndMeasure(alice.page, bob.page, notesSelector, options.keystrokes);
+    const profiles = profiling ? [await CpuProfile.start(alice.page), await CpuProfile.start(bob.page)] : [];
+    const measured = await typeAndMeasure(alice.page, bob.page, notesSelector, options.keystrokes);
+    const [typistProfile, watcherProfile] = profiles;
+    if (typistProfile && watcherProfile) {
+      printProfile(`typist's page, ${options.keystrokes} keystrokes`, await typistProfile.stop(25));
+      printProfile(`watcher's page, ${options.keystrokes} keystrokes`, await watcherProfile.stop(25));
+    }
+    const app = measured.latencies;
+    const parts = await breakDown(alice.page, bob.page, measured.keydowns, measured.arrivals);
     const bare = await bareEchoLatencies(alice.page, bob.page, relay.wsUrl, options.keystrokes);
     const p50 = percentile(app, 0.5);
     const p99 = percentile(app, 0.99);
@@ -168,6 +234,14 @@ export async function editLatency(browser: Browser, options: BenchOptions): Prom
         ratio: p99 / bareP99,
         target: '<= 50 ms',
         met: p99 <= 50,
+      },
+      {
+        workload: W,
+        figure: 'p50 / p99: typist page; sockets and server; watcher page',
+        value: [parts.typist, parts.transit, parts.watcher]
+          .map((part) => `${formatMs(percentile(part, 0.5))} / ${formatMs(percentile(part, 0.99))}`)
+          .join('; '),
+        note: `keydown to the update leaving Alice's socket; to its arrival in Bob's page; to the frame showing it (${parts.updatesSent} updates sent for ${options.keystrokes} keystrokes)`,
       },
     ];
   } finally {

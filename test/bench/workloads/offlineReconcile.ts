@@ -1,15 +1,15 @@
 import type { Browser, Page } from '@playwright/test';
 import { SyncServerProcess } from '../../e2e/syncServer.js';
-import { connectionStatus, newPerson, signIn } from '../benchBrowser.js';
+import { connectionStatus, NOTES_EDITOR, newPerson, openSharedNotes } from '../benchBrowser.js';
 import type { BenchOptions } from '../benchOptions.js';
-import { CpuProfile, profiling } from '../cpuProfile.js';
+import { CpuProfile, printProfile, profiling } from '../cpuProfile.js';
 import { type LongestTask, MainThreadTrace } from '../pageTrace.js';
 import type { ResultRow } from '../resultTable.js';
 import { SocketTraffic } from '../socketTraffic.js';
 import { formatBytes, formatMs } from '../stats.js';
 
 const W = '4 offline reconcile';
-const NOTES = '[contenteditable="true"][aria-label="Notes"]';
+const NOTES = NOTES_EDITOR;
 
 declare global {
   interface Window {
@@ -77,10 +77,6 @@ function formatTask(task: LongestTask): string {
   return `${formatMs(task.wallMs)} (CPU ${formatMs(task.cpuMs)})`;
 }
 
-function printProfile(what: string, lines: string[]): void {
-  console.log(`\nCPU profile, ${what} (inclusive ms, self ms, function):\n${lines.join('\n')}`);
-}
-
 async function notesText(page: Page): Promise<string> {
   return (await page.locator(NOTES).textContent()) ?? '';
 }
@@ -91,23 +87,7 @@ export async function offlineReconcile(browser: Browser, options: BenchOptions):
   const alice = await newPerson(browser);
   const bob = await newPerson(browser);
   try {
-    await signIn(alice.page, server, 'alice');
-    await signIn(bob.page, server, 'bob');
-    await alice.page.getByRole('button', { name: 'New case' }).click();
-    await alice.page.waitForURL(/#\/case\/[0-9a-z]{24}$/);
-    const caseId = /#\/case\/([0-9a-z]{24})/.exec(alice.page.url())?.[1];
-    await alice.page.getByRole('textbox', { name: 'Case title', exact: true }).fill('Benchmark: offline reconcile');
-    const notesUrl = `${server.url}/#/case/${caseId}/notes`;
-    await alice.page.goto(notesUrl);
-    await bob.page.goto(notesUrl);
-    for (const { page } of [alice, bob]) {
-      await connectionStatus(page)
-        .filter({ hasText: /^Synced/ })
-        .waitFor({ timeout: 30_000 });
-    }
-    await alice.page.locator(NOTES).click();
-    await alice.page.keyboard.type('Notes: ');
-    await bob.page.getByText('Notes:').waitFor();
+    await openSharedNotes(server, alice, bob, 'Benchmark: offline reconcile');
 
     for (const { context, page } of [alice, bob]) {
       await context.setOffline(true);
