@@ -2,7 +2,6 @@ import type { Investigator } from '@casefile/model';
 import { acquireCaseDoc, getSetting, listLocalCaseIds, putSetting } from '@casefile/storage';
 import { type LocalUser, shareCases } from '@casefile/sync';
 import { useEffect, useMemo, useState } from 'react';
-import { prepareDateFormat } from '../caseList/caseDates';
 import { casefile } from '../platform/bridge';
 import { registerServiceWorkerOnceListed } from '../platform/serviceWorker';
 import {
@@ -17,7 +16,6 @@ import { AppShell } from './AppShell';
 import { CasefileContext, type CasefileContextValue } from './CasefileContext';
 import { StartupFailure } from './StartupFailure';
 import { type CasefileServices, SETTING_LOCAL_USER, SETTING_SERVER_URL, startCasefile } from './startCasefile';
-import { whenIdle } from './whenIdle';
 
 type Startup =
   | { state: 'starting' }
@@ -29,8 +27,6 @@ export function App() {
 
   useEffect(() => {
     let current = true;
-    // While start-up waits for the database and the server, not later in the frame that shows the list.
-    const cancelDateFormat = whenIdle(prepareDateFormat);
     startCasefile(casefile).then(
       (services) => {
         if (!current) return;
@@ -44,7 +40,6 @@ export function App() {
     );
     return () => {
       current = false;
-      cancelDateFormat();
     };
   }, []);
 

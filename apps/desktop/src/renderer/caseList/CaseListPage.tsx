@@ -2,11 +2,12 @@ import type { ConnectionStatus } from '@casefile/sync';
 import { useEffect } from 'react';
 import { useCasefile } from '../app/CasefileContext';
 import { preloadCaseView, preloadCaseViewWhenIdle } from '../app/lazyPages';
+import { afterNextPaint } from '../app/whenIdle';
 import { caseHref, settingsHref } from '../routing/hashRoute';
 import { ConnectionIndicator } from '../sync/ConnectionIndicator';
 import { serverHost } from '../sync/connectionStatusText';
 import { useObservable } from '../sync/useObservable';
-import { formatUpdatedAt } from './caseDates';
+import { formatUpdatedAt, prepareDateFormat } from './caseDates';
 import { displayCaseTitle } from './caseTitle';
 import { NewCaseButton } from './NewCaseButton';
 import { useWorkspaceCases } from './useWorkspaceCases';
@@ -20,6 +21,8 @@ export function CaseListPage() {
   // The case view's code is its own chunk: fetched once the list is on screen, so a case opens at once.
   const listShown = cases.length > 0 || status !== 'connecting';
   useEffect(() => (listShown ? preloadCaseViewWhenIdle() : undefined), [listShown]);
+  // While the team's list is on its way from the server, not in the frame that shows it.
+  useEffect(() => (listShown ? undefined : afterNextPaint(prepareDateFormat)), [listShown]);
 
   return (
     <section className="page" aria-labelledby="cases-heading">

@@ -23,7 +23,7 @@ export function formatUpdatedAt(iso: string, locale?: string): string {
  * Makes the reader's date format ahead of the first date shown. A page's first Intl.DateTimeFormat
  * costs tens of milliseconds (60-85 ms measured in Chromium here, loading the locale's data), which
  * a first visit would otherwise add to the frame that shows the team's list; made while the list is
- * still on its way, it costs nothing that anyone waits for.
+ * still on its way from the server, it costs nothing that anyone waits for.
  */
 export function prepareDateFormat(): void {
   dateTimeFormat(undefined);
