@@ -85,6 +85,10 @@ export function deleteActor(doc: Y.Doc, id: string, change: Change): void {
 }
 
 /** Actors in the order they were added. */
+export function countActors(doc: Y.Doc): number {
+  return actors.count(doc);
+}
+
 export function listActors(doc: Y.Doc): Actor[] {
   return actors.list(doc);
 }

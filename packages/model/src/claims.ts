@@ -69,6 +69,10 @@ export function deleteClaim(doc: Y.Doc, id: string, change: Change): void {
 }
 
 /** Claims in the order they were added. */
+export function countClaims(doc: Y.Doc): number {
+  return claims.count(doc);
+}
+
 export function listClaims(doc: Y.Doc): Claim[] {
   return claims.list(doc);
 }

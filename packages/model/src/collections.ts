@@ -178,6 +178,8 @@ export interface Collection<Item> {
   readonly spec: CollectionSpec<Item>;
   get(doc: Y.Doc, id: string): Item | null;
   list(doc: Y.Doc): Item[];
+  /** How many items `list` would return, without reading them. */
+  count(doc: Y.Doc, include?: (map: Y.Map<unknown>) => boolean): number;
   /** Validates a new item's fields (defaults filled in); throws `ValidationError`, writes nothing. */
   parseNew(doc: Y.Doc, input: unknown): Record<string, unknown>;
   /** Validates changed fields of an existing item; throws `ValidationError`, writes nothing. */
@@ -379,6 +381,13 @@ export function defineCollection<Item>(spec: CollectionSpec<Item>): Collection<I
         if (map instanceof Y.Map) items.push(spec.read(doc, id, map));
       }
       return items.sort(spec.order);
+    },
+    count(doc, include = () => true) {
+      let count = 0;
+      for (const map of itemsMap(doc, spec.name).values()) {
+        if (map instanceof Y.Map && include(map)) count++;
+      }
+      return count;
     },
     parseNew: (doc, input) => parseFields(doc, input, false),
     parsePatch(doc, id, patch) {

@@ -69,6 +69,10 @@ export function deleteEvent(doc: Y.Doc, id: string, change: Change): void {
 }
 
 /** The timeline in chronological order (see `comparePreciseDates`), then by title. */
+export function countEvents(doc: Y.Doc): number {
+  return events.count(doc);
+}
+
 export function listEvents(doc: Y.Doc): CaseEvent[] {
   return events.list(doc);
 }

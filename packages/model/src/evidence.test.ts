@@ -5,6 +5,7 @@ import { readLog } from './activityLog.js';
 import { addClaim } from './claims.js';
 import {
   captureEvidence,
+  countEvidence,
   deleteEvidence,
   EDITABLE_EVIDENCE_FIELDS,
   type EvidenceCapture,
@@ -361,6 +362,26 @@ describe('deleting evidence', () => {
     expect(listEvidence(doc).map((item) => item.id)).toEqual([id]);
     expect(readLog(doc).at(-1)).toMatchObject({ action: 'restored', by: alice, target: { id } });
     expectRefused(doc, () => restoreEvidence(doc, id, by(alice)), /not deleted; there is nothing to restore/);
+  });
+
+  it('counts what it lists, deleted items only when asked, without reading the items', () => {
+    const doc = newCase();
+    const kept = captureEvidence(doc, webCapture, by(alice));
+    const deleted = captureEvidence(doc, { ...webCapture, title: 'A duplicate' }, by(alice));
+    deleteEvidence(doc, deleted, 'Duplicate of the first capture', by(bob));
+    // Not a map: something a client of another version might write; neither listed nor counted.
+    doc.getMap('evidence').set('not-an-item', 'garbage');
+    expect(countEvidence(doc)).toBe(listEvidence(doc).length);
+    expect(countEvidence(doc)).toBe(1);
+    expect(countEvidence(doc, { includeDeleted: true })).toBe(listEvidence(doc, { includeDeleted: true }).length);
+    expect(countEvidence(doc, { includeDeleted: true })).toBe(2);
+    restoreEvidence(doc, deleted, by(alice));
+    expect(countEvidence(doc)).toBe(2);
+    expect(
+      listEvidence(doc)
+        .map((item) => item.id)
+        .sort(),
+    ).toEqual([kept, deleted].sort());
   });
 
   it('requires a reason and an existing item', () => {

@@ -390,6 +390,11 @@ export function listEvidence(doc: Y.Doc, options: { includeDeleted?: boolean } =
   return options.includeDeleted ? items : items.filter((item) => item.deleted === null);
 }
 
+/** How many evidence items `listEvidence` returns, without reading them (a case may hold thousands). */
+export function countEvidence(doc: Y.Doc, options: { includeDeleted?: boolean } = {}): number {
+  return evidence.count(doc, (map) => options.includeDeleted === true || readTombstone(map.get('deleted')) === null);
+}
+
 /** One evidence item, deleted or not (a deleted one carries its tombstone). */
 export function getEvidence(doc: Y.Doc, id: string): Evidence | null {
   return evidence.get(doc, id);

@@ -1,4 +1,4 @@
-import { listActors, listClaims, listEvents, listEvidence } from '@casefile/model';
+import { countActors, countClaims, countEvents, countEvidence } from '@casefile/model';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 
@@ -11,11 +11,11 @@ export interface CaseCounts {
 
 function readCounts(doc: Y.Doc): CaseCounts {
   return {
-    claims: listClaims(doc).length,
+    claims: countClaims(doc),
     // Deleted evidence is kept as a tombstone; it is not part of the case file's count.
-    evidence: listEvidence(doc).length,
-    actors: listActors(doc).length,
-    events: listEvents(doc).length,
+    evidence: countEvidence(doc),
+    actors: countActors(doc),
+    events: countEvents(doc),
   };
 }
 
@@ -30,11 +30,18 @@ function changesCount(events: ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>, 
   );
 }
 
+function sameCounts(a: CaseCounts, b: CaseCounts): boolean {
+  return a.claims === b.claims && a.evidence === b.evidence && a.actors === b.actors && a.events === b.events;
+}
+
 /** How many claims, evidence items, actors and events the case holds, live. */
 export function useCaseCounts(doc: Y.Doc): CaseCounts {
   const [counts, setCounts] = useState(() => readCounts(doc));
   useEffect(() => {
-    setCounts(readCounts(doc));
+    setCounts((current) => {
+      const now = readCounts(doc);
+      return sameCounts(current, now) ? current : now;
+    });
     const collections = ['claims', 'evidence', 'actors', 'events'].map((name) => doc.getMap<unknown>(name));
     const onChange = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>) => {
       if (collections.some((collection) => changesCount(events, collection))) setCounts(readCounts(doc));
