@@ -18,7 +18,17 @@ export interface DossierHtmlOptions {
   files: PreparedFiles;
   /** Page of each table-of-contents entry (by anchor id), once a first PDF pass has found them. */
   tocPages?: ReadonlyMap<string, number>;
+  /**
+   * The PDF's draft: the same layout with every box invisible except the contents' link targets,
+   * so printing it lays out the same pages (and writes their named destinations) with nearly
+   * nothing to paint. `visibility` never moves a box. Not for reading.
+   */
+  draft?: boolean;
 }
+
+/** Hides everything but the boxes the contents link to (see DossierHtmlOptions.draft). */
+const DRAFT_CSS =
+  'body *{visibility:hidden!important}[id]{visibility:visible!important}[id] *{visibility:hidden!important}';
 
 interface TocEntry {
   id: string;
@@ -310,7 +320,7 @@ ${hashRows.length === 0 ? '<p class="muted">No evidence files.</p>' : `<table><t
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'">
 <meta name="generator" content="${esc(dossier.generator)}">
 <title>${esc(title)} — Casefile dossier</title>
-<style>${dossierCss(fontFaceCss(options.fonts))}</style>
+<style>${dossierCss(fontFaceCss(options.fonts))}${options.draft ? DRAFT_CSS : ''}</style>
 </head>
 <body>
 ${cover}

@@ -1,11 +1,31 @@
 /**
+ * How one print is wanted. A renderer that cannot honour an option may ignore it: the PDF is then
+ * larger or slower to make, never wrong.
+ */
+export interface PdfPrintOptions {
+  /**
+   * A tagged (accessible) PDF: a structure tree for screen readers and reflow, and a document
+   * outline (bookmarks) from the headings. Playwright `page.pdf({ tagged, outline })`, Electron
+   * `printToPDF({ generateTaggedPDF, generateDocumentOutline })`. Costs about twice an untagged print.
+   */
+  tagged: boolean;
+  /**
+   * A draft whose only use is its named destinations (the page of each contents entry): nobody
+   * reads it. The dossier prints its draft untagged and with every box invisible, which lays out
+   * the same pages and leaves little to paint.
+   */
+  draft: boolean;
+}
+
+/**
  * Prints HTML to PDF bytes. Chromium does the printing: playwright-core driving the system Chromium
  * on the command line and in tests (src/node), `webContents.printToPDF` in the desktop app. The
  * page size, margins and page numbers come from the document's CSS (`@page`), so a renderer must
  * honour it: Playwright `page.pdf({ preferCSSPageSize: true, printBackground: true })`, Electron
- * `printToPDF({ preferCSSPageSize: true, printBackground: true })`.
+ * `printToPDF({ preferCSSPageSize: true, printBackground: true })`. `print` absent: a final,
+ * tagged print.
  */
-export type PdfRenderer = (html: string, signal?: AbortSignal) => Promise<Uint8Array>;
+export type PdfRenderer = (html: string, signal?: AbortSignal, print?: PdfPrintOptions) => Promise<Uint8Array>;
 
 const latin1 = new TextDecoder('latin1');
 

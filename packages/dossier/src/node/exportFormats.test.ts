@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCaseJson } from '../common/caseJson.js';
 import { DossierIntegrityError, ExportCancelledError } from '../common/errors.js';
 import { exportDossier } from '../common/exportDossier.js';
+import { type PdfPrintOptions, type PdfRenderer, readDestinationPages } from '../common/pdfPages.js';
 import type { TimelineJs } from '../common/timelineJs.js';
 import { CYRILLIC, demoCase, KAZAKH } from '../testSupport/demoDossier.js';
 import { type ChromiumPdfPrinter, launchChromiumPdfPrinter } from './chromiumPdf.js';
@@ -122,6 +123,70 @@ describe('exporting the demo case', () => {
     expect(sovereignty?.start_date).toMatchObject({ year: '1990', month: '10', day: '25' });
     const posts = timeline.events.find((event) => event.text.headline.includes('Telegram channels post'));
     expect(posts?.start_date).toEqual({ year: '2022', month: '10', display_date: 'October 2022' });
+  });
+});
+
+/** Whether poppler's pdfinfo reads the PDF as tagged (a structure tree for screen readers). */
+function isTagged(path: string): boolean {
+  return /^Tagged:\s+yes$/m.test(execFileSync('pdfinfo', [path], { encoding: 'utf8' }));
+}
+
+/** The real printer, noting each print it is asked for. */
+function countingPrinter(): { renderPdf: PdfRenderer; prints: Array<PdfPrintOptions | undefined> } {
+  const prints: Array<PdfPrintOptions | undefined> = [];
+  return {
+    prints,
+    renderPdf: (html, signal, print) => {
+      prints.push(print);
+      return printer.renderPdf(html, signal, print);
+    },
+  };
+}
+
+describe('printing the PDF', () => {
+  it('prints a tagged PDF by default, after an untagged draft, with contents numbers that are the pages the entries are on', async () => {
+    const { dossier, source } = demoCase();
+    const counting = countingPrinter();
+    const path = join(dir, 'numbered.pdf');
+    const { bytes } = await exportDossierToFile(dossier, 'pdf', path, { blobs: source, renderPdf: counting.renderPdf });
+    expect(counting.prints).toEqual([
+      { tagged: false, draft: true },
+      { tagged: true, draft: false },
+    ]);
+    expect(isTagged(path)).toBe(true);
+    // The draft lays out the same pages as the PDF: its numbers are where the links of the PDF land.
+    const pages = readDestinationPages(bytes);
+    const contents = pdfText(path).split('Contents')[1] ?? '';
+    for (const [id, label] of [
+      ['claims', 'Claims'],
+      ['evidence', 'Evidence'],
+      ['notes', 'Notes'],
+      ['hashes', 'Appendix: every SHA-256'],
+    ] as const) {
+      const printed = new RegExp(`${label}\\s+(\\d+)`).exec(contents)?.[1];
+      expect(Number(printed), label).toBe(pages.get(id));
+    }
+  });
+
+  it('prints once, untagged and without contents numbers, when asked to', async () => {
+    const { dossier, source } = demoCase();
+    const counting = countingPrinter();
+    const path = join(dir, 'quick.pdf');
+    const { bytes } = await exportDossierToFile(dossier, 'pdf', path, {
+      blobs: source,
+      renderPdf: counting.renderPdf,
+      tagged: false,
+      contentsPageNumbers: false,
+    });
+    expect(counting.prints).toEqual([{ tagged: false, draft: false }]);
+    expect(isTagged(path)).toBe(false);
+    const text = pdfText(path);
+    const contents = text.split('Contents')[1]?.split('Claim 1')[0] ?? '';
+    expect(contents).toContain('Appendix: every SHA-256');
+    expect(contents).not.toMatch(/Appendix: every SHA-256\s+\d/);
+    // The contents still link to every entry, and the pages are numbered.
+    expect(readDestinationPages(bytes).get('hashes')).toBeGreaterThan(2);
+    expect(text).toMatch(/Page 1 of \d+/);
   });
 });
 
