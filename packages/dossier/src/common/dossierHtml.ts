@@ -26,6 +26,13 @@ export interface DossierHtmlOptions {
   draft?: boolean;
 }
 
+/**
+ * A draft's images: a 1x1 transparent GIF. An image's box takes its size from its width and
+ * height attributes and the CSS, never from its bytes, so the draft lays out the same pages
+ * without decoding (or carrying) the evidence images.
+ */
+const DRAFT_IMAGE = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+
 /** Hides everything but the boxes the contents link to (see DossierHtmlOptions.draft). */
 const DRAFT_CSS =
   'body *{visibility:hidden!important}[id]{visibility:visible!important}[id] *{visibility:hidden!important}';
@@ -108,7 +115,7 @@ function grading(item: DossierEvidence): string | null {
   return `<span class="grade">${esc(code)}</span> — ${esc(parts.join('; '))}`;
 }
 
-function fileBlock(file: DossierEvidenceFile, prepared: PreparedFile | undefined): string {
+function fileBlock(file: DossierEvidenceFile, prepared: PreparedFile | undefined, draft: boolean): string {
   const rows: Array<[string, string | null]> = [
     ['File', esc(file.name || '(unnamed)')],
     ['Role', esc(file.role)],
@@ -123,7 +130,7 @@ function fileBlock(file: DossierEvidenceFile, prepared: PreparedFile | undefined
     const image = prepared.derived;
     rows.push(['Shown copy', `<span class="hash">${image.sha256}</span>`]);
     body =
-      `<img src="${toDataUrl(image.mime, image.bytes)}" alt="${esc(file.name || 'Evidence image')}" width="${image.width}" height="${image.height}">` +
+      `<img src="${draft ? DRAFT_IMAGE : toDataUrl(image.mime, image.bytes)}" alt="${esc(file.name || 'Evidence image')}" width="${image.width}" height="${image.height}">` +
       '<p class="muted small">Shown re-encoded without metadata (location, camera, dates); the SHA-256 above is the original’s, “shown copy” is this image’s.</p>';
   } else if (prepared.imageProblem) {
     body = `<p class="muted small">${esc(prepared.imageProblem)}</p>`;
@@ -288,7 +295,7 @@ ${facts([
               ],
             )}${item.description === '' ? '' : `<p>${esc(item.description)}</p>`}${
               item.quote === '' ? '' : `<blockquote>${esc(item.quote)}</blockquote>`
-            }${item.files.map((file) => fileBlock(file, files.get(file.sha256))).join('')}</article>`;
+            }${item.files.map((file) => fileBlock(file, files.get(file.sha256), options.draft === true)).join('')}</article>`;
           })
           .join('')
   }</section>`;
