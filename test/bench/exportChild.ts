@@ -18,6 +18,8 @@ export type ExportJob =
       blobsDir: string | null;
       format: 'pdf' | 'bundle';
       outPath: string;
+      /** The PDF's export options; absent: the defaults (tagged, contents numbered from a draft). */
+      pdf?: { tagged: boolean; contentsPageNumbers: boolean };
     }
   | { kind: 'print'; htmlFile: string; outPath: string };
 
@@ -40,8 +42,10 @@ function stepRecorder(started: number, steps: Array<[string, number]>): (progres
   };
   return ({ phase, done, total }) => {
     mark('fonts, Chromium launched');
-    if (phase === 'pdf') mark(['HTML rendered', 'first print', 'second print'][done] ?? 'pdf');
-    else if (done === total) mark(phase === 'evidence' ? 'evidence read and hashed' : `${phase} done`);
+    if (phase === 'pdf') {
+      const names = total === 2 ? ['HTML rendered', 'draft printed', 'PDF printed'] : ['HTML rendered', 'PDF printed'];
+      mark(names[done] ?? 'pdf');
+    } else if (done === total) mark(phase === 'evidence' ? 'evidence read and hashed' : `${phase} done`);
   };
 }
 
@@ -56,6 +60,7 @@ async function runExport(job: Extract<ExportJob, { kind: 'export' }>): Promise<O
   const blobs = job.blobsDir === null ? undefined : await blobDirectorySource(job.blobsDir);
   const exported = await exportDossierToFile(dossier, job.format, job.outPath, {
     ...(blobs ? { blobs } : {}),
+    ...job.pdf,
     onProgress: stepRecorder(started, steps),
   });
   const ms = performance.now() - started;
