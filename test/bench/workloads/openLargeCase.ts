@@ -12,6 +12,7 @@ import {
 } from '../benchBrowser.js';
 import type { BenchOptions } from '../benchOptions.js';
 import { putCaseOnServer } from '../caseSeeding.js';
+import { CpuProfile, printProfile, profiling } from '../cpuProfile.js';
 import { generateLargeCase } from '../largeCase.js';
 import { BENCH_ORIGIN, serveYjsPage } from '../pageYjs.js';
 import type { ResultRow } from '../resultTable.js';
@@ -140,6 +141,17 @@ export async function openLargeCase(browser: Browser, options: BenchOptions): Pr
       evidence.push(await openAndMark(page, `${caseUrl}/evidence`, 'evidenceRows'));
       caseView.push((await page.evaluate(() => window.benchOpenMarks?.caseView)) ?? Number.NaN);
       notes.push(await openAndMark(page, `${caseUrl}/notes`, 'notesFilled'));
+    }
+    if (profiling) {
+      for (const [tab, mark] of [
+        ['evidence', 'evidenceRows'],
+        ['notes', 'notesFilled'],
+      ] as const) {
+        await page.goto('about:blank');
+        const profile = await CpuProfile.start(page);
+        await openAndMark(page, `${caseUrl}/${tab}`, mark);
+        printProfile(`reopening the case on its ${tab} tab`, await profile.stop(40));
+      }
     }
     await context.setOffline(false);
     const decode = await bareDecodeMs(browser, update);
