@@ -7,13 +7,16 @@ describe('checkLinkUrl', () => {
     expect(checkLinkUrl('mailto:desk@example.org')).toEqual({ ok: true, url: 'mailto:desk@example.org' });
   });
 
-  it('reads a bare address as https', () => {
+  it('reads a bare address as https, as evidence addresses are read', () => {
     expect(checkLinkUrl('example.org/article')).toEqual({ ok: true, url: 'https://example.org/article' });
+    expect(checkLinkUrl('example.org:8080/article')).toEqual({ ok: true, url: 'https://example.org:8080/article' });
   });
 
   it('refuses scripts, files and data', () => {
     for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', '', '   ']) {
       expect(isSafeLinkUrl(url), url).toBe(false);
     }
+    const script = checkLinkUrl('javascript:alert(1)');
+    expect(!script.ok && script.error).toMatch(/web page \(http:\/\/ or https:\/\/\) or an e-mail address/);
   });
 });

@@ -1,25 +1,12 @@
-export type LinkUrlCheck = { ok: true; url: string } | { ok: false; error: string };
+import { checkWebAddress, type WebAddressCheck } from '../caseView/evidence/webAddress';
 
 /**
- * Links in notes point to sources on the web (or an e-mail address). Other schemes (javascript:,
- * file:, data:) are refused: a link in a shared case must be safe to click for every colleague.
- * A bare "example.org/page" is read as https.
+ * Links in notes point to sources on the web, read as evidence addresses are, or to an e-mail
+ * address. Other schemes (javascript:, file:, data:) are refused: a link in a shared case must be
+ * safe to click for every colleague.
  */
-export function checkLinkUrl(input: string): LinkUrlCheck {
-  const text = input.trim();
-  if (text === '') return { ok: false, error: 'Type the address the link points to.' };
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    return { ok: false, error: `“${text}” is not a web address. Check it, e.g. https://example.org/article.` };
-  }
-  if (url.protocol === 'mailto:') return { ok: true, url: url.href };
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
-    return { ok: false, error: 'A link goes to a web page (http:// or https://) or an e-mail address (mailto:).' };
-  }
-  return { ok: true, url: url.href };
+export function checkLinkUrl(input: string): WebAddressCheck {
+  return checkWebAddress(input, { mail: true });
 }
 
 export function isSafeLinkUrl(url: string): boolean {
