@@ -126,9 +126,18 @@ export class FanoutClient {
       return;
     }
     if (type !== SYNC_UPDATE) return;
-    const sentAt = this.ledger.sentAt.get(updateKey(decoding.readVarUint8Array(decoder)));
-    if (sentAt === undefined) return;
-    this.ledger.latencies.push(performance.now() - sentAt);
-    this.ledger.delivered++;
+    // The sync server relays what it stored in one write as one update, which may hold several
+    // people's keystrokes (and this client's own, which do not count as delivered).
+    const { from, to } = Y.parseUpdateMeta(decoding.readVarUint8Array(decoder));
+    const now = performance.now();
+    for (const [client, start] of from) {
+      if (client === this.doc.clientID) continue;
+      for (let clock = start; clock < (to.get(client) ?? start); clock++) {
+        const sentAt = this.ledger.sentAt.get(`${client}:${clock}`);
+        if (sentAt === undefined) continue;
+        this.ledger.latencies.push(now - sentAt);
+        this.ledger.delivered++;
+      }
+    }
   }
 }

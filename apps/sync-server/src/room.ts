@@ -265,19 +265,30 @@ export class Room {
       this.caseRecord = caseRecord;
       this.hasStoredUpdates = true;
     }
+    // One transaction for the batch: one update goes out to the others (a y-websocket message
+    // per batch and connection, not per update). With several senders in the batch, each of them
+    // also gets its own changes back inside it, which Yjs ignores.
+    const senders = new Set([...stored].map((item) => item.connection));
+    const origin = senders.size === 1 ? [...senders][0] : this;
+    const failed = new Map<Extract<QueuedWork, { kind: 'update' }>, unknown>();
+    this.doc.transact(() => {
+      for (const item of stored) {
+        try {
+          Y.applyUpdate(this.doc, item.update, origin);
+        } catch (error) {
+          failed.set(item, error);
+        }
+      }
+    }, origin);
+    const stateVector = Y.encodeStateVector(this.doc);
     for (const item of batch) {
-      if (!item.connection.access.canWrite) {
-        item.settle.resolve();
+      if (failed.has(item)) {
+        item.settle.reject(failed.get(item));
         continue;
       }
-      try {
-        if (stored.has(item)) Y.applyUpdate(this.doc, item.update, item.connection);
-        // Only now: the ack tells the client its change survives a crash of this server.
-        item.connection.acknowledgeUpdate?.(Y.encodeStateVector(this.doc));
-        item.settle.resolve();
-      } catch (error) {
-        item.settle.reject(error);
-      }
+      // Only now: the ack tells the client its change survives a crash of this server.
+      if (item.connection.access.canWrite) item.connection.acknowledgeUpdate?.(stateVector);
+      item.settle.resolve();
     }
   }
 
