@@ -111,6 +111,45 @@ describe('durability', () => {
     await waitFor(() => text(bob.doc) === 'held back until stored', 'Bob never got the update once it was stored');
   });
 
+  it('relays updates stored in one write as one message, each on disk before anyone sees it', async () => {
+    const writes = holdWrites();
+    const server = await startTestServer(await makeTempDir(), { openStore: writes.openStore });
+    const room = newCaseId();
+    const alice = connectClient(server.url, room);
+    const bob = connectClient(server.url, room);
+    const carol = connectClient(server.url, room);
+    await Promise.all([alice.synced, bob.synced, carol.synced]);
+    const isUpdate = (message: Uint8Array) => message[0] === 0 && message[1] === 2;
+    const updatesTo = (client: { received: Uint8Array[] }) => client.received.filter(isUpdate).length;
+
+    alice.doc.getText('notes-draft').insert(0, 'A');
+    await waitFor(() => writes.waiting === 1, 'the first update was never written');
+    // These two queue behind the held write and are stored together.
+    alice.doc.getText('notes-draft').insert(1, 'a');
+    bob.doc.getMap('meta').set('title', 'Astana');
+    await sleep(200);
+    const before = updatesTo(carol);
+    writes.release();
+    await waitFor(() => writes.waiting === 1, 'the queued updates were never written');
+    expect(writes.batchSizes).toEqual([1, 2]);
+    await sleep(150);
+    // Only the first update is out; the batch waits for its write.
+    expect(updatesTo(carol)).toBe(before + 1);
+    expect(text(carol.doc)).toBe('A');
+    expect(carol.doc.getMap('meta').get('title')).toBeUndefined();
+    writes.release();
+    await waitFor(
+      () => text(carol.doc) === 'Aa' && carol.doc.getMap('meta').get('title') === 'Astana',
+      'Carol never got the batch',
+    );
+    await waitFor(
+      () => text(bob.doc) === 'Aa' && alice.doc.getMap('meta').get('title') === 'Astana',
+      'the senders never got each other’s changes',
+    );
+    await sleep(100);
+    expect(updatesTo(carol)).toBe(before + 2);
+  });
+
   it('refuses an update it cannot store: the sender is told (1011), nobody else sees it, the case is unchanged', async () => {
     let failWrites = false;
     const openStore = async (dataDir: string): Promise<DocumentStore> => {
