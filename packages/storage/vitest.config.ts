@@ -1,5 +1,6 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { chromiumPath, HEADLESS_CHROMIUM_ARGS } from '../dossier/src/node/chromiumFlags.ts';
 
 // IndexedDB is real here: the tests run in Chromium (Debian's; Playwright's download is not used).
 export default defineConfig({
@@ -14,16 +15,9 @@ export default defineConfig({
       headless: true,
       provider: playwright({
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
+          executablePath: chromiumPath(),
+          // Casefile's flags for headless Chromium (a file with no imports, so this config can bundle it).
+          args: [...HEADLESS_CHROMIUM_ARGS],
         },
       }),
       instances: [{ browser: 'chromium' }],

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { chromiumPath, HEADLESS_CHROMIUM_ARGS } from '@casefile/dossier/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMhtml, isPng } from './webCaptureBytes.js';
 import { planFullPageClip, screenshotBytes } from './webCaptureScreenshot.js';
@@ -14,7 +15,7 @@ import { planFullPageClip, screenshotBytes } from './webCaptureScreenshot.js';
 // real Chromium installed here through its DevTools pipe. Electron is the same Chromium; only its
 // hidden window is left to test/electron/webCapture.spec.ts.
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumExecutable = chromiumPath();
 const PAGE_HEIGHT = 3000;
 
 /** A minimal DevTools Protocol client over --remote-debugging-pipe (fd 3 in, fd 4 out, NUL-separated JSON). */
@@ -92,16 +93,10 @@ beforeAll(async () => {
 
   profileDir = await mkdtemp(join(tmpdir(), 'casefile-chromium-'));
   chromium = spawn(
-    chromiumPath,
+    chromiumExecutable,
     [
       '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
+      ...HEADLESS_CHROMIUM_ARGS,
       '--hide-scrollbars',
       '--window-size=1280,800',
       '--remote-debugging-pipe',
@@ -113,7 +108,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve, reject) => {
     chromium.once('spawn', resolve);
     chromium.once('error', (error) =>
-      reject(new Error(`Could not start Chromium at ${chromiumPath} (set CHROMIUM_PATH): ${error.message}`)),
+      reject(new Error(`Could not start Chromium at ${chromiumExecutable} (set CHROMIUM_PATH): ${error.message}`)),
     );
   });
   cdp = new PipeClient(chromium.stdio[3] as Writable, chromium.stdio[4] as Readable);

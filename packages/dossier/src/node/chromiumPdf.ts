@@ -2,26 +2,7 @@ import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { ExportCancelledError } from '../common/errors.js';
 import type { PdfRenderer } from '../common/pdfPages.js';
-
-/** Where Chromium is: `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium` (the tests' convention too). */
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-}
-
-// No calls out to the network: a dossier is self-contained, and these machines may have no network.
-// Chromium (full Chromium in headless mode) also loads the omnibox popup's WebUI at launch, a
-// renderer that runs hundreds of scripts while the dossier prints: seconds of CPU on a 2-core
-// machine for a window nobody sees. Unknown feature names are ignored, so older builds are fine.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
-];
+import { chromiumPath, HEADLESS_CHROMIUM_ARGS } from './chromiumFlags.js';
 
 export interface ChromiumPdfPrinter {
   renderPdf: PdfRenderer;
@@ -40,7 +21,7 @@ export async function launchChromiumPdfPrinter(): Promise<ChromiumPdfPrinter> {
       `Chromium was not found at ${executablePath}; it prints the PDF. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`,
     );
   }
-  const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const browser: Browser = await chromium.launch({ executablePath, args: [...HEADLESS_CHROMIUM_ARGS] });
   const renderPdf: PdfRenderer = async (html, signal, print) => {
     const tagged = print?.tagged ?? true;
     if (signal?.aborted) throw new ExportCancelledError();
