@@ -99,6 +99,21 @@ describe('casefile-export from a sync server’s data directory', () => {
     expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain(DEMO_CASE_TITLE);
   });
 
+  it('prints a quicker PDF on request: untagged, contents without page numbers', async () => {
+    const tagged = join(dir, 'tagged.pdf');
+    const quick = join(dir, 'quick.pdf');
+    expect((await runExport('--data', dataDir, '--case', caseId, '--format', 'pdf', '--out', tagged)).status).toBe(0);
+    const { status } = await runExport(
+      ...['--data', dataDir, '--case', caseId, '--format', 'pdf', '--out', quick],
+      ...['--untagged', '--contents-without-pages'],
+    );
+    expect(status).toBe(0);
+    const info = (file: string) => execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info(tagged)).toMatch(/^Tagged:\s+yes$/m);
+    expect(info(quick)).toMatch(/^Tagged:\s+no$/m);
+    expect(execFileSync('pdftotext', [quick, '-'], { encoding: 'utf8' })).toContain(DEMO_CASE_TITLE);
+  });
+
   it('refuses an unknown case id and writes nothing', async () => {
     const before = await filesIn(dir);
     const { status, stderr } = await runExport(

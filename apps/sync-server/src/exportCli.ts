@@ -16,8 +16,8 @@ import { exportCase, listStoredCases, openDataDirectory } from './exportCase.js'
 
 const USAGE = `Usage:
   casefile-export --data DIR --list
-  casefile-export --data DIR --case ID --format FORMAT --out FILE [--include-originals]
-  casefile-export --from case.json [--blobs DIR] --format FORMAT --out FILE [--include-originals]
+  casefile-export --data DIR --case ID --format FORMAT --out FILE [PDF and bundle options]
+  casefile-export --from case.json [--blobs DIR] --format FORMAT --out FILE [PDF and bundle options]
 
 Exports a case as a dossier, without the app: from a sync server's data directory (stop the
 server first: it keeps the directory locked), or from a case exported as JSON.
@@ -32,6 +32,11 @@ server first: it keeps the directory locked), or from a case exported as JSON.
   --out FILE           where to write; written whole or not at all
   --include-originals  put the original images, metadata and all, into a bundle (by default
                        each image is a re-encoded copy without metadata, the original withheld)
+  --untagged           a PDF without the structure tree screen readers use (by default the PDF
+                       is tagged); prints about twice as fast
+  --contents-without-pages
+                       the contents link to every entry but show no page numbers (by default a
+                       draft print finds them first); one print instead of two
   -h, --help           show this help
 `;
 
@@ -46,6 +51,8 @@ interface Options {
   format?: string;
   out?: string;
   includeOriginals: boolean;
+  tagged: boolean;
+  contentsPageNumbers: boolean;
   help: boolean;
 }
 
@@ -65,6 +72,8 @@ function parseOptions(argv: string[]): Options {
         format: { type: 'string' },
         out: { type: 'string' },
         'include-originals': { type: 'boolean' },
+        untagged: { type: 'boolean' },
+        'contents-without-pages': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -75,6 +84,8 @@ function parseOptions(argv: string[]): Options {
   const options: Options = {
     list: values.list === true,
     includeOriginals: values['include-originals'] === true,
+    tagged: values.untagged !== true,
+    contentsPageNumbers: values['contents-without-pages'] !== true,
     help: values.help === true,
   };
   for (const [key, name] of [
@@ -152,6 +163,8 @@ async function main(argv: string[]): Promise<number> {
         }
         const exported = await exportCase(store, blobs, options.caseId as string, options.format as DossierFormat, {
           includeOriginals: options.includeOriginals,
+          tagged: options.tagged,
+          contentsPageNumbers: options.contentsPageNumbers,
           signal,
           onProgress: progressPrinter(),
         });
@@ -173,6 +186,8 @@ async function main(argv: string[]): Promise<number> {
     const exported = await exportDossierToFile(dossier, options.format as DossierFormat, out, {
       ...(hasBlobs ? { blobs: await blobDirectorySource(blobsDir) } : {}),
       includeOriginals: options.includeOriginals,
+      tagged: options.tagged,
+      contentsPageNumbers: options.contentsPageNumbers,
       signal,
       onProgress: progressPrinter(),
     });
