@@ -209,9 +209,9 @@ export class Room {
   }
 
   /**
-   * Stores a batch of updates in one synced write (each with its custody entry), then, in arrival
-   * order, applies each (which relays it) and acknowledges it. A failed write fails the whole
-   * batch: nothing of it was stored, applied or relayed.
+   * Stores a batch of updates in one synced write (each with its custody entry), then applies them
+   * in one transaction (which relays them as one update) and acknowledges each. A failed write
+   * fails every update the batch was to store: none of them was stored, applied or relayed.
    */
   private async handleUpdates(batch: ReadonlyArray<Extract<QueuedWork, { kind: 'update' }>>): Promise<void> {
     const isCase = this.name !== WORKSPACE_ROOM;
@@ -258,7 +258,16 @@ export class Room {
       } catch (error) {
         this.log(`Could not store ${entries.length} update(s) for room ${this.name}: ${(error as Error).message}`);
         const failure = new RoomStorageError('The server could not store a change; reconnect to retry.');
-        for (const item of batch) item.settle.reject(failure);
+        const stateVector = Y.encodeStateVector(this.doc);
+        for (const item of batch) {
+          if (stored.has(item)) {
+            item.settle.reject(failure);
+            continue;
+          }
+          // Nothing of it was to be stored (empty, or dropped): answered as if the write had gone well.
+          if (item.connection.access.canWrite) item.connection.acknowledgeUpdate?.(stateVector);
+          item.settle.resolve();
+        }
         return;
       }
       this.lastCustody = lastCustody;
