@@ -192,8 +192,9 @@ export function summarizeUpdate(
   pending?: PendingItems,
 ): { summary: CustodySummary; clientTime: string | null } {
   const { structs, ds } = Y.decodeUpdate(update);
+  const items = structs.filter((struct): struct is DecodedItem => struct instanceof Y.Item);
   const own = new PendingItems();
-  own.add(structs.filter((struct): struct is DecodedItem => struct instanceof Y.Item));
+  own.add(items);
   const findInUpdate = (id: Y.ID): DecodedItem | null => own.find(id) ?? pending?.find(id) ?? null;
   const findInDoc = (id: Y.ID): Y.Item | null => {
     try {
@@ -262,7 +263,7 @@ export function summarizeUpdate(
       if (place.key !== null) keys.add(`${place.root}/${place.key}`);
     }
   }
-  pending?.add(structs.filter((struct): struct is DecodedItem => struct instanceof Y.Item));
+  pending?.add(items);
   const clientTime = latestLogTime ?? (updatedAt !== null && !Number.isNaN(Date.parse(updatedAt)) ? updatedAt : null);
   return {
     summary: {

@@ -47,6 +47,7 @@ type QueuedWork = { settle: Settle } & (
   | { kind: 'task'; run: () => void | Promise<void> }
 );
 type Settle = { resolve(): void; reject(error: unknown): void };
+type QueuedUpdate = Extract<QueuedWork, { kind: 'update' }>;
 
 // One synced write per batch; bounded so that one batch never holds a room's memory or its readers for long.
 const MAX_BATCH_UPDATES = 1000;
@@ -194,8 +195,8 @@ export class Room {
   }
 
   /** The updates at the head of the queue, up to the batch bounds (at least one). */
-  private takeUpdateBatch(): Array<Extract<QueuedWork, { kind: 'update' }>> {
-    const batch: Array<Extract<QueuedWork, { kind: 'update' }>> = [];
+  private takeUpdateBatch(): Array<QueuedUpdate> {
+    const batch: Array<QueuedUpdate> = [];
     let bytes = 0;
     for (let next = this.work[0]; next?.kind === 'update'; next = this.work[0]) {
       if (batch.length > 0 && (batch.length >= MAX_BATCH_UPDATES || bytes + next.update.byteLength > MAX_BATCH_BYTES)) {
@@ -213,9 +214,9 @@ export class Room {
    * in one transaction (which relays them as one update) and acknowledges each. A failed write
    * fails every update the batch was to store: none of them was stored, applied or relayed.
    */
-  private async handleUpdates(batch: ReadonlyArray<Extract<QueuedWork, { kind: 'update' }>>): Promise<void> {
+  private async handleUpdates(batch: ReadonlyArray<QueuedUpdate>): Promise<void> {
     const isCase = this.name !== WORKSPACE_ROOM;
-    const stored = new Set<Extract<QueuedWork, { kind: 'update' }>>();
+    const stored = new Set<QueuedUpdate>();
     const entries: Array<{ room: string; update: Uint8Array } & AppendExtras> = [];
     const pending = new PendingItems();
     let lastCustody = this.lastCustody;
@@ -279,7 +280,7 @@ export class Room {
     // also gets its own changes back inside it, which Yjs ignores.
     const senders = new Set([...stored].map((item) => item.connection));
     const origin = senders.size === 1 ? [...senders][0] : this;
-    const failed = new Map<Extract<QueuedWork, { kind: 'update' }>, unknown>();
+    const failed = new Map<QueuedUpdate, unknown>();
     this.doc.transact(() => {
       for (const item of stored) {
         try {

@@ -12,11 +12,16 @@ function dateTimeFormat(locale: string | undefined): Intl.DateTimeFormat {
 
 if (typeof window !== 'undefined') window.addEventListener('languagechange', () => formats.clear());
 
-/** "25 Nov 2025, 14:03" in the reader's locale; empty when the case has no valid date yet. */
+/** "25 Nov 2025, 14:03" in the reader's locale (one format, made once, for every such date). */
+export function formatDateTime(date: Date | number, locale?: string): string {
+  return dateTimeFormat(locale).format(date);
+}
+
+/** formatDateTime of an ISO date; empty when the case has no valid date yet. */
 export function formatUpdatedAt(iso: string, locale?: string): string {
   const date = new Date(iso);
   if (iso === '' || Number.isNaN(date.getTime())) return '';
-  return dateTimeFormat(locale).format(date);
+  return formatDateTime(date, locale);
 }
 
 /**

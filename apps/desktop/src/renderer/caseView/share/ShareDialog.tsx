@@ -1,6 +1,7 @@
 import type { AccessRole } from '@casefile/sync';
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useCasefile } from '../../app/CasefileContext';
+import { formatDateTime } from '../../caseList/caseDates';
 import { ModalDialog } from '../evidence/ModalDialog';
 import {
   createInvitation,
@@ -18,8 +19,6 @@ const ROLE_LABELS: Record<AccessRole, string> = {
   viewer: 'Viewer — can read, not change',
   owner: 'Owner — can also invite and remove people',
 };
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * The Share dialog: an owner of the case creates an invitation link (a token for this case, a
@@ -180,7 +179,7 @@ function InviteForm({ context }: { context: () => Promise<ShareRequestContext> }
             {copied && <span>{copied}</span>}
           </div>
           <p>
-            It works until {dateFormat.format(invitation.expiresAt)}. Anyone holding this link can open this case as{' '}
+            It works until {formatDateTime(invitation.expiresAt)}. Anyone holding this link can open this case as{' '}
             {invitation.role === 'viewer' ? 'a viewer' : `an ${invitation.role}`}: send it to {invitation.user} alone,
             over a channel you trust.
           </p>
